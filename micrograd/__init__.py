@@ -1,0 +1,16 @@
+"""micrograd: a tiny autograd engine and a neural-network library on top of it.
+
+    from micrograd import Value, MLP, draw_dot
+"""
+
+from micrograd.datasets import make_moons, tiny_dataset
+from micrograd.draw import draw_dot
+from micrograd.engine import Value
+from micrograd.nn import MLP, Layer, Module, Neuron
+from micrograd.numeric import central_difference, check_grads, forward_difference
+
+__all__ = [
+    "MLP", "Layer", "Module", "Neuron", "Value",
+    "central_difference", "check_grads", "draw_dot", "forward_difference",
+    "make_moons", "tiny_dataset",
+]
