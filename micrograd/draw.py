@@ -64,6 +64,29 @@ def draw_dot(root, *, rankdir="LR", precision=4, max_nodes=MAX_NODES):
     return dot
 
 
+def draw_neuron(nin=3, activation="f"):
+    """A diagram of one neuron: inputs x_i, weighted by w_i, summed with a bias b into z,
+    then passed through the activation to the output (a picture, not a Value graph)."""
+    if isinstance(nin, bool) or not isinstance(nin, int) or not 1 <= nin <= 10:
+        raise ValueError(f"draw_neuron draws 1 to 10 inputs; got {nin!r}")
+    use_renderer(find_renderer())
+    dot = graphviz.Digraph(format="svg", graph_attr={"rankdir": "LR"},
+                           node_attr={"fontname": "Helvetica"})
+    # ASCII only: Graphviz has font metrics for it everywhere
+    terms = " + ".join(f"w{i}*x{i}" for i in range(nin))
+    dot.node("sum", f"z = {terms} + b", shape="box", style="rounded")
+    for i in range(nin):
+        dot.node(f"x{i}", f"x{i}", shape="plaintext")
+        dot.edge(f"x{i}", "sum", label=f"times w{i}")
+    dot.node("b", "bias b", shape="plaintext")
+    dot.edge("b", "sum", label="plus")
+    dot.node("act", f"{activation}(z)", shape="box")
+    dot.node("out", "output", shape="plaintext")
+    dot.edge("sum", "act", label="activation")
+    dot.edge("act", "out")
+    return dot
+
+
 def _nodes_breadth_first(root, max_nodes):
     """Every Value ``root`` depends on, nearest first; a ValueError past ``max_nodes``."""
     seen, queue = {root: None}, deque([root])
