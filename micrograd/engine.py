@@ -35,7 +35,7 @@ class Value:
     __slots__ = ("data", "grad", "label", "_prev", "_op", "_local_grads")
 
     def __init__(self, data, _children=(), _op="", label="", _local_grads=()):
-        self.data = _to_float(data)
+        self.data = data if type(data) is float else _to_float(data)
         self.grad = 0.0
         self.label = label
         self._prev = tuple(_children)
@@ -50,12 +50,12 @@ class Value:
 
     def __add__(self, other):
         """out = self + other.   d(out)/d(self) = 1,  d(out)/d(other) = 1."""
-        other = _as_value(other, "+")
+        other = as_value(other, "+")
         return Value(self.data + other.data, (self, other), "+", _local_grads=(1.0, 1.0))
 
     def __mul__(self, other):
         """out = self * other.   d(out)/d(self) = other,  d(out)/d(other) = self."""
-        other = _as_value(other, "*")
+        other = as_value(other, "*")
         return Value(self.data * other.data, (self, other), "*",
                      _local_grads=(other.data, self.data))
 
@@ -123,10 +123,10 @@ class Value:
         return self * -1
 
     def __sub__(self, other):  # self - other
-        return self + (-_as_value(other, "-"))
+        return self + (-as_value(other, "-"))
 
     def __truediv__(self, other):  # self / other = self * other**-1
-        other = _as_value(other, "/")
+        other = as_value(other, "/")
         if other.data == 0:
             raise ZeroDivisionError(f"division by zero: {self.data} / 0")
         return self * other ** -1
@@ -135,23 +135,24 @@ class Value:
         return self + other
 
     def __rsub__(self, other):  # other - self
-        return _as_value(other, "-") + (-self)
+        return as_value(other, "-") + (-self)
 
     def __rmul__(self, other):  # other * self
         return self * other
 
     def __rtruediv__(self, other):  # other / self
-        return _as_value(other, "/") / self
+        return as_value(other, "/") / self
 
     def __rpow__(self, other):  # other ** self
-        return _as_value(other, "**") ** self
+        return as_value(other, "**") ** self
 
     # ----- backpropagation --------------------------------------------------------------------
 
     def _backward(self):
         """Pass this value's gradient to its children: the chain rule at one node."""
+        grad = self.grad
         for child, local_grad in zip(self._prev, self._local_grads):
-            child.grad += local_grad * self.grad
+            child.grad += local_grad * grad
 
     def backward(self):
         """Fill in ``grad`` of every value this one was made from: d(self)/d(value).
@@ -169,20 +170,22 @@ class Value:
 def topological_order(root):
     """Every value that ``root`` depends on, ``root`` included, each after its children.
 
-    An iterative depth-first search with an explicit stack, so a chain of a million
-    values does not hit Python's recursion limit.
+    A depth-first search with an explicit stack instead of recursion, so that a chain of a
+    million values does not hit Python's recursion limit. Each stack entry is a node and
+    an iterator over the children it has still to visit.
     """
-    order, visited = [], set()
-    stack = [(root, False)]
+    order, visited = [], {root}
+    stack = [(root, iter(root._prev))]
     while stack:
-        node, children_done = stack.pop()
-        if children_done:
+        node, children = stack[-1]
+        for child in children:
+            if child not in visited:
+                visited.add(child)
+                stack.append((child, iter(child._prev)))
+                break  # go deeper first; node's other children wait on the stack
+        else:  # every child of node is in order already, so node can follow them
+            stack.pop()
             order.append(node)
-        elif node not in visited:
-            visited.add(node)
-            stack.append((node, True))
-            # reversed, so that children are visited in their natural order
-            stack.extend((child, False) for child in reversed(node._prev) if child not in visited)
     return order
 
 
@@ -192,16 +195,14 @@ def dot(weights, inputs, bias):
     Local derivatives: d(out)/d(w_i) = x_i,  d(out)/d(x_i) = w_i,  d(out)/d(bias) = 1.
     It computes the same number as building the sum from + and * nodes (in the same
     order), with one node instead of 2n + 1: a node can be as big as we like, as long as
-    its forward and backward agree.
+    its forward and backward agree. ``weights`` and ``inputs`` are lists of Values.
     """
-    inputs = [_as_value(x, "dot") for x in inputs]
+    w_data = [w.data for w in weights]
+    x_data = [x.data for x in inputs]
     total = bias.data
-    children, local_grads = [], []
-    for w, x in zip(weights, inputs):
-        total += w.data * x.data
-        children += (w, x)
-        local_grads += (x.data, w.data)
-    return Value(total, (*children, bias), "w·x+b", _local_grads=(*local_grads, 1.0))
+    for w, x in zip(w_data, x_data):
+        total += w * x
+    return Value(total, (*weights, *inputs, bias), "w·x+b", _local_grads=(*x_data, *w_data, 1.0))
 
 
 def _pow_value(base, exponent):
@@ -216,8 +217,6 @@ def _pow_value(base, exponent):
 
 def _to_float(data):
     """The number inside a new Value, as a float; a clear TypeError for anything else."""
-    if type(data) is float:  # the common case, checked first because it is the fastest
-        return data
     if isinstance(data, Real) and not isinstance(data, bool):
         return float(data)
     if isinstance(data, Value):
@@ -226,7 +225,7 @@ def _to_float(data):
                     f"{type(data).__name__} {data!r}")
 
 
-def _as_value(other, op):
+def as_value(other, op):
     """``other`` as a Value, so that plain numbers work on either side of an operator."""
     if isinstance(other, Value):
         return other

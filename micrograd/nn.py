@@ -12,13 +12,20 @@ output_activation="tanh")``.
 import random
 from numbers import Real
 
-from micrograd.engine import Value, dot
+from micrograd.engine import Value, as_value, dot
 
 ACTIVATIONS = ("relu", "tanh", "sigmoid", "linear")
 
 
 class Module:
-    """Anything with parameters: it can list them and reset their gradients."""
+    """Anything with parameters: it can list them and reset their gradients.
+
+    Calling a module checks its input once, then runs ``forward``; inner modules call
+    each other's ``forward`` directly, so the check is not repeated for every neuron.
+    """
+
+    def __call__(self, x):
+        return self.forward(_check_inputs(x, self.nin, self))
 
     def zero_grad(self):
         """Set every parameter's grad to 0, before the next backward pass adds to it."""
@@ -56,8 +63,12 @@ class Neuron(Module):
         self.b = Value(0.0)
         self.activation = activation
 
-    def __call__(self, x):
-        x = _check_inputs(x, len(self.w), self)
+    @property
+    def nin(self):
+        return len(self.w)
+
+    def forward(self, x):
+        """activation(w · x + b) for a list of Values ``x``."""
         z = dot(self.w, x, self.b)
         if self.activation == "linear":
             return z
@@ -82,9 +93,12 @@ class Layer(Module):
         kwargs["rng"] = _as_rng(kwargs.get("rng"))  # one generator shared by all neurons
         self.neurons = [Neuron(nin, **kwargs) for _ in range(nout)]
 
-    def __call__(self, x):
-        x = _check_inputs(x, len(self.neurons[0].w), self)
-        out = [n(x) for n in self.neurons]
+    @property
+    def nin(self):
+        return self.neurons[0].nin
+
+    def forward(self, x):
+        out = [n.forward(x) for n in self.neurons]
         return out[0] if len(out) == 1 else out
 
     def parameters(self):
@@ -119,10 +133,13 @@ class MLP(Module):
             for i in range(len(nouts))
         ]
 
-    def __call__(self, x):
-        x = _check_inputs(x, len(self.layers[0].neurons[0].w), self)
+    @property
+    def nin(self):
+        return self.layers[0].nin
+
+    def forward(self, x):
         for layer in self.layers:
-            x = layer(x)
+            x = layer.forward(x if isinstance(x, list) else [x])  # [x]: a one-neuron layer
         return x
 
     def parameters(self):
@@ -134,7 +151,7 @@ class MLP(Module):
 
 def _as_rng(rng):
     """A random.Random (or the random module) from None, an int seed or a Random."""
-    if rng is None:
+    if rng is None or rng is random:
         return random
     if isinstance(rng, random.Random):
         return rng
@@ -149,7 +166,7 @@ def _check_size(n, name):
 
 
 def _check_inputs(x, expected, module):
-    """``x`` as a list of inputs, checked to have the size ``module`` expects."""
+    """``x`` as a list of Values, checked to have the size ``module`` expects."""
     if isinstance(x, (Value, Real)):
         x = [x]  # a single number, such as the output of a one-neuron layer
     try:
@@ -159,13 +176,12 @@ def _check_inputs(x, expected, module):
                         f"got {type(x).__name__}") from None
     if len(x) != expected:
         raise ValueError(f"{_short_name(module)} expects {expected} inputs, got {len(x)}")
-    return x
+    return [as_value(xi, f"{_short_name(module)}'s input") for xi in x]
 
 
 def _short_name(module):
     if isinstance(module, MLP):
-        sizes = [len(layer.neurons) for layer in module.layers]
-        return f"MLP({len(module.layers[0].neurons[0].w)}, {sizes})"
+        return f"MLP({module.nin}, {[len(layer.neurons) for layer in module.layers]})"
     if isinstance(module, Layer):
-        return f"Layer({len(module.neurons[0].w)}, {len(module.neurons)})"
+        return f"Layer({module.nin}, {len(module.neurons)})"
     return repr(module)
