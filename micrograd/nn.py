@@ -10,6 +10,7 @@ output_activation="tanh")``.
 """
 
 import random
+from collections.abc import Iterable, Mapping
 from numbers import Real
 
 from micrograd.engine import Value, as_value, dot
@@ -169,14 +170,17 @@ def _check_inputs(x, expected, module):
     """``x`` as a list of Values, checked to have the size ``module`` expects."""
     if isinstance(x, (Value, Real)):
         x = [x]  # a single number, such as the output of a one-neuron layer
-    try:
-        x = list(x)
-    except TypeError:
+    if isinstance(x, (str, bytes, Mapping)) or not isinstance(x, Iterable):
         raise TypeError(f"{_short_name(module)} expects a list of {expected} numbers or Values; "
-                        f"got {type(x).__name__}") from None
+                        f"got {type(x).__name__}")
+    x = list(x)
     if len(x) != expected:
         raise ValueError(f"{_short_name(module)} expects {expected} inputs, got {len(x)}")
-    return [as_value(xi, f"{_short_name(module)}'s input") for xi in x]
+    for xi in x:
+        if not isinstance(xi, (Value, Real)) or isinstance(xi, bool):
+            raise TypeError(f"{_short_name(module)} expects numbers or Values as inputs; "
+                            f"got {type(xi).__name__} {xi!r}")
+    return [as_value(xi, "input") for xi in x]
 
 
 def _short_name(module):
