@@ -1,0 +1,68 @@
+"""Notebook hygiene: what nbval needs to compare every lesson, and the house rules."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("*.ipynb"))
+
+
+def code_cells(path):
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    return [c for c in cells if c["cell_type"] == "code" and "".join(c["source"]).strip()]
+
+
+def tags(cell):
+    return cell.get("metadata", {}).get("tags", [])
+
+
+def test_the_series_is_there():
+    names = [p.name for p in NOTEBOOKS]
+    assert [n[:3] for n in names] == [f"{i:02d}_" for i in range(1, len(names) + 1)], names
+    assert len(names) >= 7
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_code_cell_was_run_in_order_in_a_fresh_kernel(path):
+    counts = [c["execution_count"] for c in code_cells(path)]
+    assert None not in counts, f"{path.name}: a code cell was never executed; run make execute"
+    assert counts == list(range(1, len(counts) + 1)), (
+        f"{path.name}: execution counts {counts} are not 1..n; run make execute")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_errors_only_where_a_cell_is_tagged_raises_exception(path):
+    for cell in code_cells(path):
+        raised = any(o["output_type"] == "error" for o in cell["outputs"])
+        expected = "raises-exception" in tags(cell)
+        assert raised == expected, (
+            f"{path.name}, cell {cell['execution_count']}: "
+            + ("an error in a cell not tagged raises-exception" if raised
+               else "tagged raises-exception but raised nothing"))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebooks_import_the_package_and_nothing_else_of_their_own(path):
+    for cell in code_cells(path):
+        source = "".join(cell["source"])
+        assert "sys.path" not in source, f"{path.name}: edits sys.path"
+        assert "import *" not in source, f"{path.name}: a wildcard import"
+        assert "class Value" not in source, f"{path.name}: a Value class copied from the package"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_lesson_checks_its_claims_and_ends_with_a_summary(path):
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    code = "".join("".join(c["source"]) for c in code_cells(path))
+    headings = {line.strip() for c in cells if c["cell_type"] == "markdown"
+                for line in "".join(c["source"]).splitlines() if line.startswith("#")}
+    assert "assert " in code, f"{path.name}: no assert checks a claim"
+    assert {"## Summary", "## Things to try"} <= headings, f"{path.name}: headings {headings}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_optional_pytorch_cells_are_skipped_by_the_regression_run(path):
+    for cell in code_cells(path):
+        if "import torch" in "".join(cell["source"]):
+            assert "nbval-skip" in tags(cell), f"{path.name}: a PyTorch cell not tagged nbval-skip"
