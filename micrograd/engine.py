@@ -202,7 +202,7 @@ def dot(weights, inputs, bias):
     total = bias.data
     for w, x in zip(w_data, x_data):
         total += w * x
-    return Value(total, (*weights, *inputs, bias), "w·x+b", _local_grads=(*x_data, *w_data, 1.0))
+    return Value(total, (*weights, *inputs, bias), "w*x+b", _local_grads=(*x_data, *w_data, 1.0))
 
 
 def _pow_value(base, exponent):

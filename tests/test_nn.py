@@ -95,7 +95,7 @@ def test_gradients_reach_every_parameter_and_zero_grad_resets_them():
 
 def test_one_neuron_is_two_nodes():
     out = Neuron(16, rng=0)([Value(1.0)] * 16)
-    assert out._op == "ReLU" and out._prev[0]._op == "w·x+b"
+    assert out._op == "ReLU" and out._prev[0]._op == "w*x+b"
     assert len(topological_order(out)) == 1 + 1 + 16 + 1 + 1  # relu, dot, w's, x, b
 
 
