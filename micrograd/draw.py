@@ -27,6 +27,19 @@ RENDERER_ENV_VAR = "MICROGRAD_DOT"
 MAX_NODES = 500
 
 
+class Drawing(graphviz.Digraph):
+    """A graphviz.Digraph whose text form says what it shows, instead of a memory address.
+
+    Jupyter shows the picture; the text form is what prints, and what a stored notebook
+    keeps beside the picture, so it should be the same on every run.
+    """
+
+    summary = "a drawing"
+
+    def __repr__(self):
+        return f"<Digraph: {self.summary}>"
+
+
 class RendererNotFoundError(RuntimeError):
     """No Graphviz executable was found to turn a graph into a picture."""
 
@@ -50,7 +63,9 @@ def draw_dot(root, *, rankdir="LR", precision=4, max_nodes=MAX_NODES):
     use_renderer(find_renderer())
 
     number = {node: i for i, node in enumerate(nodes)}
-    dot = graphviz.Digraph(format="svg", graph_attr={"rankdir": rankdir})
+    dot = Drawing(format="svg", graph_attr={"rankdir": rankdir})
+    operations = sum(1 for node in nodes if node._op)
+    dot.summary = f"{_count(len(nodes), 'value')}, {_count(operations, 'operation')}"
     for node, i in number.items():
         fields = [f"data {node.data:.{precision}f}", f"grad {node.grad:.{precision}f}"]
         if node.label:
@@ -70,8 +85,8 @@ def draw_neuron(nin=3, activation="f"):
     if isinstance(nin, bool) or not isinstance(nin, int) or not 1 <= nin <= 10:
         raise ValueError(f"draw_neuron draws 1 to 10 inputs; got {nin!r}")
     use_renderer(find_renderer())
-    dot = graphviz.Digraph(format="svg", graph_attr={"rankdir": "LR"},
-                           node_attr={"fontname": "Helvetica"})
+    dot = Drawing(format="svg", graph_attr={"rankdir": "LR"}, node_attr={"fontname": "Helvetica"})
+    dot.summary = f"a neuron with {nin} inputs"
     # ASCII only: Graphviz has font metrics for it everywhere
     terms = " + ".join(f"w{i}*x{i}" for i in range(nin))
     dot.node("sum", f"z = {terms} + b", shape="box", style="rounded")
@@ -85,6 +100,10 @@ def draw_neuron(nin=3, activation="f"):
     dot.edge("sum", "act", label="activation")
     dot.edge("act", "out")
     return dot
+
+
+def _count(n, noun):
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _nodes_breadth_first(root, max_nodes):

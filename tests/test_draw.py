@@ -8,7 +8,7 @@ import time
 import graphviz
 import pytest
 
-from micrograd import MLP, Value, draw_dot
+from micrograd import MLP, Value, draw_dot, draw_neuron
 from micrograd.draw import RENDERER_ENV_VAR, RendererNotFoundError, find_renderer
 
 LECTURE_GRAPH = """
@@ -117,3 +117,11 @@ def test_no_renderer_at_all_says_how_to_get_one(monkeypatch, tmp_path):
 def test_the_default_renderer_is_graphviz_pure_from_the_environment(monkeypatch):
     monkeypatch.delenv(RENDERER_ENV_VAR, raising=False)
     assert os.path.basename(find_renderer()).startswith("graphviz-pure")
+
+
+def test_the_text_form_says_what_is_drawn_not_where_it_is_in_memory():
+    L = lecture_graph()
+    assert repr(draw_dot(L)) == "<Digraph: 7 values, 3 operations>"
+    assert repr(draw_neuron(2)) == "<Digraph: a neuron with 2 inputs>"
+    assert draw_dot(L).copy().source == draw_dot(L).source
+    assert repr(draw_dot(Value(1.0))) == "<Digraph: 1 value, 0 operations>"
