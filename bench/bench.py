@@ -5,7 +5,10 @@ Both engines train the micrograd 0.1.0 demo's model (MLP(2, [16, 16, 1]), two mo
 from the same data and the same initial weights, each in a fresh process so that each
 peak-memory figure is its own. Python's garbage collector is left as it is in both.
 
-    python bench/bench.py --reference bench/.reference [--steps 20]
+    python bench/bench.py --reference bench/.reference [--steps 100]
+
+The full demo run is 100 steps, which takes micrograd 0.1.0 about three minutes here;
+--steps 20 gives a rougher figure in under a minute.
 """
 
 import argparse
@@ -47,7 +50,8 @@ def run(engine, reference, setup_file, steps):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reference", required=True, help="folder with micrograd 0.1.0")
-    parser.add_argument("--steps", type=int, default=20, help="training steps for each engine")
+    parser.add_argument("--steps", type=int, default=100,
+                        help="training steps for each engine (the demo's full run is 100)")
     args = parser.parse_args()
     if not (Path(args.reference) / "micrograd" / "engine.py").exists():
         sys.exit(f"no micrograd 0.1.0 in {args.reference}: "

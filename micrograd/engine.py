@@ -113,9 +113,9 @@ class Value:
 
     def relu(self):
         """out = max(0, self).   d(out)/d(self) = 1 if self > 0 else 0."""
-        positive = self.data > 0
-        return Value(self.data if positive else 0.0, (self,), "ReLU",
-                     _local_grads=(1.0 if positive else 0.0,))
+        if self.data > 0:
+            return Value(self.data, (self,), "ReLU", _local_grads=(1.0,))
+        return Value(0.0, (self,), "ReLU", _local_grads=(0.0,))
 
     # ----- operations built from the ones above ---------------------------------------------
 
