@@ -66,3 +66,13 @@ def test_optional_pytorch_cells_are_skipped_by_the_regression_run(path):
     for cell in code_cells(path):
         if "import torch" in "".join(cell["source"]):
             assert "nbval-skip" in tags(cell), f"{path.name}: a PyTorch cell not tagged nbval-skip"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_markdown_has_no_control_characters(path):
+    """A tab or backspace in prose is a LaTeX \\t or \\b that lost its backslash."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    for cell in cells:
+        source = "".join(cell["source"])
+        bad = [repr(ch) for ch in source if ch in "\t\a\b\v\f\r"]
+        assert not bad, f"{path.name}: {bad} in {source[:60]!r}..."
