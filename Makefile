@@ -31,7 +31,10 @@ $(READY): requirements.txt pyproject.toml
 	@$(PY) -c "from micrograd.draw import find_renderer; print('Graphs render with', find_renderer())"
 	@touch $(READY)
 
+# The notebooks come with their outputs. Jupyter shows stored SVG (the graphs) only for
+# notebooks this user trusts, so mark the project's own notebooks as trusted first.
 lab: $(READY)
+	@$(BIN)/jupyter trust notebooks/*.ipynb > /dev/null
 	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks --ServerApp.ip=127.0.0.1 $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
 
 test: $(READY)
