@@ -20,6 +20,7 @@ from collections import deque
 
 import graphviz
 import graphviz.backend.dot_command
+from graphviz.jupyter_integration import SVG_ENCODING
 
 from micrograd.engine import Value
 
@@ -38,6 +39,11 @@ class Drawing(graphviz.Digraph):
 
     def __repr__(self):
         return f"<Digraph: {self.summary}>"
+
+    def _repr_image_svg_xml(self):
+        # quiet: Graphviz's font warnings (for a label with non-ASCII letters, say) would
+        # otherwise land in the notebook under the picture
+        return self.pipe(format="svg", encoding=SVG_ENCODING, quiet=True)
 
 
 class RendererNotFoundError(RuntimeError):
@@ -86,7 +92,7 @@ def draw_neuron(nin=3, activation="f"):
         raise ValueError(f"draw_neuron draws 1 to 10 inputs; got {nin!r}")
     use_renderer(find_renderer())
     dot = Drawing(format="svg", graph_attr={"rankdir": "LR"}, node_attr={"fontname": "Helvetica"})
-    dot.summary = f"a neuron with {nin} inputs"
+    dot.summary = f"a neuron with {_count(nin, 'input')}"
     # ASCII only: Graphviz has font metrics for it everywhere
     terms = " + ".join(f"w{i}*x{i}" for i in range(nin))
     dot.node("sum", f"z = {terms} + b", shape="box", style="rounded")

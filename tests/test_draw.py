@@ -125,3 +125,9 @@ def test_the_text_form_says_what_is_drawn_not_where_it_is_in_memory():
     assert repr(draw_neuron(2)) == "<Digraph: a neuron with 2 inputs>"
     assert draw_dot(L).copy().source == draw_dot(L).source
     assert repr(draw_dot(Value(1.0))) == "<Digraph: 1 value, 0 operations>"
+
+
+def test_graphviz_warnings_do_not_reach_the_notebook(capfd):
+    svg = draw_dot(Value(1.0, label="ŷ") * 2)._repr_mimebundle_()["image/svg+xml"]
+    assert "ŷ" in svg
+    assert capfd.readouterr().err == ""
