@@ -23,7 +23,7 @@ REFERENCE := bench/.reference
 setup: $(READY)
 
 $(READY): requirements.txt pyproject.toml
-	@$(PYTHON) -c "import sys; sys.exit(0 if sys.version_info >= (3, 10) else 'micrograd notebooks need Python 3.10 or newer; this is ' + sys.version.split()[0] + '. Set PYTHON=/path/to/python3.x')"
+	@$(PYTHON) -c "import sys; sys.exit(0 if sys.version_info >= (3, 11) else 'micrograd notebooks need Python 3.11 or newer; this is ' + sys.version.split()[0] + '. Set PYTHON=/path/to/python3.x')"
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@echo "Installing requirements into $(VENV) (the first time takes about a minute)"
 	@$(PIP) install -r requirements.txt
