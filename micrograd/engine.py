@@ -77,7 +77,11 @@ class Value:
         if x < 0 and not k.is_integer():
             raise ValueError(f"a negative number to a fractional power is not a real number: "
                              f"({x}) ** {exponent}")
-        return Value(x ** k, (self,), f"**{exponent}", _local_grads=(k * x ** (k - 1),))
+        try:
+            out = x ** k
+        except OverflowError:
+            raise OverflowError(f"({x}) ** {exponent} is too large for a float") from None
+        return Value(out, (self,), f"**{exponent}", _local_grads=(k * x ** (k - 1),))
 
     def exp(self):
         """out = e**self.   d(out)/d(self) = e**self = out."""

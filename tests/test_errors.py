@@ -56,9 +56,11 @@ def test_value_exponent_needs_a_positive_base():
         Value(-2.0) ** Value(2.0)
 
 
-def test_exp_overflow_says_so():
+def test_overflow_says_so():
     with pytest.raises(OverflowError, match=r"exp\(1000.0\) is too large"):
         Value(1000.0).exp()
+    with pytest.raises(OverflowError, match=r"\(1e\+200\) \*\* 2 is too large"):
+        Value(1e200) ** 2
 
 
 def test_mlp_with_the_wrong_number_of_inputs():

@@ -3,7 +3,7 @@
 import math
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given, reject, settings
 from hypothesis import strategies as st
 
 from micrograd import Value, central_difference, check_grads, forward_difference
@@ -98,6 +98,12 @@ def test_backward_agrees_with_central_differences(tree, xs):
     def f(*values):
         return build(tree, values) + 0 * values[0]  # + 0·x keeps a constant tree a Value
 
+    try:
+        out = f(*(Value(x) for x in xs)).data
+    except OverflowError:  # cubes of cubes of cubes: too big for a float, not a wrong gradient
+        reject()
+    if not abs(out) < 1e6:  # where float64 central differences lose too many digits
+        reject()
     check_grads(f, xs, h=1e-6, rtol=1e-4, atol=1e-6)
 
 
