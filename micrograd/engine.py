@@ -81,7 +81,11 @@ class Value:
             out = x ** k
         except OverflowError:
             raise OverflowError(f"({x}) ** {exponent} is too large for a float") from None
-        return Value(out, (self,), f"**{exponent}", _local_grads=(k * x ** (k - 1),))
+        if x == 0.0 and k < 1:  # x**(k-1) would divide by zero: the slope at 0 is 0 or infinite
+            local_grad = 0.0 if k == 0 else math.inf
+        else:
+            local_grad = k * x ** (k - 1)
+        return Value(out, (self,), f"**{exponent}", _local_grads=(local_grad,))
 
     def exp(self):
         """out = e**self.   d(out)/d(self) = e**self = out."""
@@ -155,6 +159,8 @@ class Value:
     def _backward(self):
         """Pass this value's gradient to its children: the chain rule at one node."""
         grad = self.grad
+        if grad == 0.0:
+            return  # nothing to pass on: every child would get local_grad * 0
         for child, local_grad in zip(self._prev, self._local_grads):
             child.grad += local_grad * grad
 

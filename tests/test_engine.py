@@ -89,6 +89,24 @@ def test_gradients_accumulate_when_a_value_is_used_twice():
     assert (a.grad, b.grad) == (-3.0, -8.0)
 
 
+def test_powers_at_zero():
+    x = Value(0.0)
+    root = x ** 0.5
+    root.backward()
+    assert root.data == 0.0 and x.grad == math.inf  # the square root is vertical at 0
+    x = Value(0.0)
+    one = x ** 0
+    one.backward()
+    assert one.data == 1.0 and x.grad == 0.0
+
+
+def test_a_node_with_zero_gradient_passes_nothing_on():
+    x = Value(0.0)
+    y = (x ** 0.5) * 0.0  # the slope of the root is infinite, but it is multiplied by 0
+    y.backward()
+    assert x.grad == 0.0
+
+
 def test_backward_sets_the_output_gradient_to_one():
     a = Value(3.0)
     out = a * 2
