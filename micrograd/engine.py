@@ -77,10 +77,7 @@ class Value:
         if x < 0 and not k.is_integer():
             raise ValueError(f"a negative number to a fractional power is not a real number: "
                              f"({x}) ** {exponent}")
-        try:
-            out = x ** k
-        except OverflowError:
-            raise OverflowError(f"({x}) ** {exponent} is too large for a float") from None
+        out = _float_power(x, k)
         if x == 0.0 and k < 1:  # x**(k-1) would divide by zero: the slope at 0 is 0 or infinite
             local_grad = 0.0 if k == 0 else math.inf
         else:
@@ -221,8 +218,16 @@ def _pow_value(base, exponent):
     if x <= 0:
         raise ValueError(f"a Value exponent needs a positive base, since d(out)/d(exponent) "
                          f"= out * log(base); got base {x}")
-    out = x ** k
+    out = _float_power(x, k)
     return Value(out, (base, exponent), "**", _local_grads=(k * x ** (k - 1), out * math.log(x)))
+
+
+def _float_power(x, k):
+    """x ** k as a float, with a plain-words error where it is too large for one."""
+    try:
+        return x ** k
+    except OverflowError:
+        raise OverflowError(f"({x}) ** {k:g} is too large for a float") from None
 
 
 def _to_float(data):

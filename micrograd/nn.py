@@ -13,7 +13,7 @@ import random
 from collections.abc import Iterable, Mapping
 from numbers import Real
 
-from micrograd.engine import Value, as_value, dot
+from micrograd.engine import Value, dot
 
 ACTIVATIONS = ("relu", "tanh", "sigmoid", "linear")
 
@@ -180,7 +180,7 @@ def _check_inputs(x, expected, module):
         if not isinstance(xi, (Value, Real)) or isinstance(xi, bool):
             raise TypeError(f"{_short_name(module)} expects numbers or Values as inputs; "
                             f"got {type(xi).__name__} {xi!r}")
-    return [as_value(xi, "input") for xi in x]
+    return [xi if isinstance(xi, Value) else Value(xi) for xi in x]
 
 
 def _short_name(module):

@@ -101,3 +101,8 @@ def test_bad_module_arguments():
 def test_draw_dot_of_something_that_is_not_a_value(bad):
     with pytest.raises(TypeError, match="draw_dot expects a Value, got"):
         draw_dot(bad)
+
+
+def test_a_value_power_too_large_says_so():
+    with pytest.raises(OverflowError, match=r"\(10.0\) \*\* 1000 is too large"):
+        Value(10.0) ** Value(1000.0)

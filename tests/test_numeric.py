@@ -7,6 +7,7 @@ from hypothesis import given, reject, settings
 from hypothesis import strategies as st
 
 from micrograd import Value, central_difference, check_grads, forward_difference
+from micrograd.engine import dot
 
 
 def f(x):
@@ -110,20 +111,19 @@ def test_backward_agrees_with_central_differences(tree, xs):
 @settings(max_examples=100, deadline=None)
 @given(inputs)
 def test_the_neuron_node_agrees_with_its_plus_and_times_version(xs):
-    from micrograd.engine import dot
-
     ws = [Value(w) for w in (0.3, -1.2, 2.0)]
     b = Value(0.7)
     x_values = [Value(x) for x in xs]
     one_node = dot(ws, x_values, b).tanh()
     one_node.backward()
-    fused = [v.grad for v in ws + x_values + [b]]
+    one_node_grads = [v.grad for v in ws + x_values + [b]]
     for v in ws + x_values + [b]:
         v.grad = 0.0
     by_hand = sum((w * x for w, x in zip(ws, x_values)), b).tanh()
     by_hand.backward()
     assert one_node.data == by_hand.data
-    assert [v.grad for v in ws + x_values + [b]] == pytest.approx(fused, rel=1e-12, abs=1e-15)
+    by_hand_grads = [v.grad for v in ws + x_values + [b]]
+    assert by_hand_grads == pytest.approx(one_node_grads, rel=1e-12, abs=1e-15)
 
 
 @given(st.floats(-50, 50))
