@@ -58,7 +58,7 @@ PX_PER_PT = 4 / 3  # Graphviz measures in points; a browser shows 4/3 pixel per 
 FONT = "DejaVu Sans"
 FONT_STACK = "DejaVu Sans,Verdana,Geneva,sans-serif"
 FONT_SIZE = 14  # points: 18.7 px unscaled
-SMALL_FONT_SIZE = 12  # edge labels and legends: 16 px unscaled
+SMALL_FONT_SIZE = 13  # edge labels, captions and legends: 17.3 px unscaled
 
 ROLE_COLOURS = {
     "input": "#c7e9c0",  # green: data we give the graph
@@ -198,7 +198,7 @@ def _expression_graph(nodes, boxes, rankdir, edge_labels=None, highlight=None, c
 def _new_drawing(rankdir):
     return Drawing(
         format="svg",
-        graph_attr={"rankdir": rankdir, "nodesep": "0.15", "ranksep": "0.2", "margin": "0",
+        graph_attr={"rankdir": rankdir, "nodesep": "0.12", "ranksep": "0.1", "margin": "0",
                     "fontname": FONT, "fontsize": str(SMALL_FONT_SIZE)},
         node_attr={"fontname": FONT, "fontsize": str(FONT_SIZE), "shape": "plain"},
         edge_attr={"fontname": FONT, "fontsize": str(SMALL_FONT_SIZE), "arrowsize": "0.7"},
@@ -223,7 +223,7 @@ def _value_box(label, data, grad, label_colour=None, grad_colour=None, *, width=
     table = ('<TABLE BORDER="1" COLOR="black" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">'
              + "<HR/>".join(rows) + "</TABLE>")
     if ring is not None:
-        table = (f'<TABLE BORDER="3" COLOR="{ring}" CELLBORDER="0" CELLSPACING="0" '
+        table = (f'<TABLE BORDER="2" COLOR="{ring}" CELLBORDER="0" CELLSPACING="0" '
                  f'CELLPADDING="0"><TR><TD>{table}</TD></TR></TABLE>')
     return f"<{table}>"
 
@@ -231,7 +231,7 @@ def _value_box(label, data, grad, label_colour=None, grad_colour=None, *, width=
 def _cell(text, fill=None, width=None):
     attributes = f' BGCOLOR="{fill}"' if fill else ""
     if width is not None:
-        attributes += f' WIDTH="{width}" HEIGHT="{FONT_SIZE + 8}" FIXEDSIZE="TRUE"'
+        attributes += f' WIDTH="{width}" HEIGHT="{FONT_SIZE + 10}" FIXEDSIZE="TRUE"'
     return f"<TR><TD{attributes}>{text}</TD></TR>"
 
 
@@ -414,8 +414,9 @@ def draw_backward(root, *, rankdir="LR", precision=4, color=True, parameters=(),
     def number(x):
         return _number(x, precision)
 
-    widths = {node: _text_width(["grad " + number(g) for _, state, _ in states
-                                 for n, g in state.items() if n is node] or ["grad"])
+    widths = {node: _text_width(["data " + number(node.data)]
+                                + ["grad " + number(state[node]) for _, state, _ in states
+                                   if node in state])
               for node in nodes}
     edge_texts = {pair: _edge_text(*carried, precision) for pair, carried in passed.items()}
 
@@ -486,34 +487,33 @@ def _ring(current, color):
 
 
 def _edge_text(local, upstream, received, precision):
-    """What an edge carries: (local derivative) × (upstream grad) = (what the child gets)."""
+    """What an edge carries, on three lines: the local derivative, × the upstream grad,
+    = what the child receives."""
     def short(x):
         return f"{x + 0.0:.{precision}g}"
-    return f"{short(local)} × {short(upstream)} = {short(received)}"
+    return short(local), f"× {short(upstream)}", f"= {short(received)}"
 
 
-def _edge_label(text, *, shown, now):
+def _edge_label(lines, *, shown, now):
     """An edge's label, its size fixed so that the layout is the same in every frame."""
-    colour = f' COLOR="{HIGHLIGHT}"' if now else ""
     font = f'<FONT COLOR="{HIGHLIGHT}">' if now else "<FONT>"
-    width = _text_width([text], SMALL_FONT_SIZE)
-    content = f"{font}{_escape_html(text)}</FONT>" if shown else " "
-    return (f'<<TABLE BORDER="0" CELLPADDING="0"{colour}><TR><TD WIDTH="{width}" '
-            f'HEIGHT="{SMALL_FONT_SIZE + 4}" FIXEDSIZE="TRUE">{content}</TD></TR></TABLE>>')
+    width = _text_width(lines, SMALL_FONT_SIZE, padding=2)
+    height = len(lines) * (SMALL_FONT_SIZE + 2) + 4
+    text = "<BR/>".join(_escape_html(line) for line in lines)
+    content = f"{font}{text}</FONT>" if shown else " "
+    return (f'<<TABLE BORDER="0" CELLPADDING="0"><TR><TD WIDTH="{width}" '
+            f'HEIGHT="{height}" FIXEDSIZE="TRUE">{content}</TD></TR></TABLE>>')
 
 
 def _backward_caption(step, steps, node, grad, number):
-    name = node.label or "this value"
+    name = node.label or "a value"
+    start = f"step {step} of {steps}: "
     if step == 1:
-        start = f"{name}.grad = 1 (the base case)"
-    else:
-        start = f"{name}.grad = {number(grad)} is complete"
-    if node._prev:
-        children = ", ".join(child.label or number(child.data) for child in node._prev)
-        then = f"; it passes it on to {children}"
-    else:
-        then = "; a leaf: nothing to pass on"
-    return f"step {step} of {steps}: {start}{then}"
+        start += f"{name}.grad = 1, the base case"
+    if not node._prev:
+        return start + f"{name} is a leaf, its grad {number(grad)} is complete"
+    children = ", ".join(child.label or number(child.data) for child in node._prev)
+    return start + ("; " if step == 1 else "") + f"{name} passes its grad on to {children}"
 
 
 def _forward_caption(step, steps, node, precision):
@@ -546,10 +546,10 @@ _EM_WIDTHS = {**dict.fromkeys("0123456789", 0.64), "-": 0.37, ".": 0.32, " ": 0.
               "g": 0.64, "r": 0.42, "i": 0.28, "n": 0.64, "f": 0.36}
 
 
-def _text_width(texts, size=FONT_SIZE):
+def _text_width(texts, size=FONT_SIZE, padding=8):
     """Points that the widest of ``texts`` needs at ``size``, with some room to spare."""
     widest = max(sum(_EM_WIDTHS.get(ch, 1.0) for ch in text) for text in texts)
-    return round(widest * size + 8)
+    return round(widest * size + padding)
 
 
 # ----- draw_mlp: a network, one node per neuron ---------------------------------------------

@@ -216,7 +216,7 @@ def frame_edges(frame):
     for child, parent, label in re.findall(
             r"^\s*(v\d+) -> (v\d+)op \[.*?<TD [^>]*FIXEDSIZE=\"TRUE\">(.*?)</TD>", frame.source,
             re.M):
-        shown = re.sub(r"<[^>]*>", "", label).strip()
+        shown = re.sub(r"<[^>]*>", "", label.replace("<BR/>", " ")).strip()
         edges[(names[child], names[parent])] = shown
     return edges
 
@@ -227,7 +227,7 @@ def test_backward_has_one_frame_per_value_in_reverse_topological_order():
     assert len(steps) == 7
     assert [v.label for v in steps.values] == ["L", "f", "d", "c", "e", "b", "a"]
     for frame, value in zip(steps.frames, steps.values):
-        highlighted = re.findall(rf'(v\d+) \[label=<<TABLE BORDER="3" COLOR="{HIGHLIGHT}"',
+        highlighted = re.findall(rf'(v\d+) \[label=<<TABLE BORDER="2" COLOR="{HIGHLIGHT}"',
                                  frame.source)
         assert len(highlighted) == 1
         assert "<TD BGCOLOR=\"#" in frame.source
