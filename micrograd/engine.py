@@ -14,10 +14,14 @@ output back to the inputs::
 Storing numbers instead of a closure per node (as micrograd 0.1.0 does) keeps the graph
 free of reference cycles, so Python frees it as soon as the last reference goes, without
 waiting for the cyclic garbage collector. That is most of why this engine is fast.
+
+A NaN (not a number) stays NaN through every operation, so a model whose numbers have
+gone wrong shows it instead of looking healthy.
 """
 
 import math
 from numbers import Real
+from operator import mul
 
 
 class Value:
@@ -34,30 +38,34 @@ class Value:
 
     __slots__ = ("data", "grad", "label", "_prev", "_op", "_local_grads")
 
-    def __init__(self, data, _children=(), _op="", label="", _local_grads=()):
+    # numpy: let `array + value` call Value's own operators (and their clear errors), as
+    # `value + array` does, instead of numpy applying + to every element.
+    __array_ufunc__ = None
+
+    def __init__(self, data, _children=(), _op="", _local_grads=(), label=""):
         self.data = data if type(data) is float else _to_float(data)
         self.grad = 0.0
         self.label = label
-        self._prev = tuple(_children)
+        self._prev = _children  # tuples, made by the operations below; never changed
         self._op = _op
-        self._local_grads = tuple(_local_grads)
+        self._local_grads = _local_grads
 
     def __repr__(self):
         label = f", label={self.label!r}" if self.label else ""
         return f"Value(data={self.data!r}, grad={self.grad!r}{label})"
 
     # ----- operations: each computes its output and its local derivatives ------------------
+    # Value(output, children, op, local derivatives): one local derivative per child.
 
     def __add__(self, other):
         """out = self + other.   d(out)/d(self) = 1,  d(out)/d(other) = 1."""
         other = as_value(other, "+")
-        return Value(self.data + other.data, (self, other), "+", _local_grads=(1.0, 1.0))
+        return Value(self.data + other.data, (self, other), "+", (1.0, 1.0))
 
     def __mul__(self, other):
         """out = self * other.   d(out)/d(self) = other,  d(out)/d(other) = self."""
         other = as_value(other, "*")
-        return Value(self.data * other.data, (self, other), "*",
-                     _local_grads=(other.data, self.data))
+        return Value(self.data * other.data, (self, other), "*", (other.data, self.data))
 
     def __pow__(self, exponent):
         """out = self ** k.
@@ -69,20 +77,20 @@ class Value:
             return _pow_value(self, exponent)
         if isinstance(exponent, bool) or not isinstance(exponent, Real):
             raise TypeError(f"** expects an int, a float or a Value as the exponent; "
-                            f"got {type(exponent).__name__} {exponent!r}")
+                            f"got {_describe(exponent)}")
         k = float(exponent)
         x = self.data
         if x == 0.0 and k < 0:
             raise ZeroDivisionError(f"0 cannot be raised to a negative power (here {exponent})")
-        if x < 0 and not k.is_integer():
+        if x < 0 and k % 1 > 0:  # k has a fractional part (a NaN k is not caught: it stays NaN)
             raise ValueError(f"a negative number to a fractional power is not a real number: "
                              f"({x}) ** {exponent}")
         out = _float_power(x, k)
         if x == 0.0 and k < 1:  # x**(k-1) would divide by zero: the slope at 0 is 0 or infinite
             local_grad = 0.0 if k == 0 else math.inf
         else:
-            local_grad = k * x ** (k - 1)
-        return Value(out, (self,), f"**{exponent}", _local_grads=(local_grad,))
+            local_grad = k * _float_power(x, k - 1)
+        return Value(out, (self,), f"**{exponent}", (local_grad,))
 
     def exp(self):
         """out = e**self.   d(out)/d(self) = e**self = out."""
@@ -90,13 +98,13 @@ class Value:
             out = math.exp(self.data)
         except OverflowError:
             raise OverflowError(f"exp({self.data}) is too large for a float") from None
-        return Value(out, (self,), "exp", _local_grads=(out,))
+        return Value(out, (self,), "exp", (out,))
 
     def log(self):
         """out = ln(self), the natural logarithm.   d(out)/d(self) = 1 / self."""
         if self.data <= 0:
             raise ValueError(f"log needs a positive number; got {self.data}")
-        return Value(math.log(self.data), (self,), "log", _local_grads=(1.0 / self.data,))
+        return Value(math.log(self.data), (self,), "log", (1.0 / self.data,))
 
     def tanh(self):
         """out = tanh(self) = (e**2x - 1) / (e**2x + 1).   d(out)/d(self) = 1 - out**2.
@@ -104,7 +112,7 @@ class Value:
         math.tanh stays finite for any input: tanh(1000) is 1.0.
         """
         t = math.tanh(self.data)
-        return Value(t, (self,), "tanh", _local_grads=(1.0 - t * t,))
+        return Value(t, (self,), "tanh", (1.0 - t * t,))
 
     def sigmoid(self):
         """out = 1 / (1 + e**-self).   d(out)/d(self) = out * (1 - out)."""
@@ -114,13 +122,16 @@ class Value:
         else:
             e = math.exp(x)
             s = e / (1.0 + e)
-        return Value(s, (self,), "sigmoid", _local_grads=(s * (1.0 - s),))
+        return Value(s, (self,), "sigmoid", (s * (1.0 - s),))
 
     def relu(self):
-        """out = max(0, self).   d(out)/d(self) = 1 if self > 0 else 0."""
-        if self.data > 0:
-            return Value(self.data, (self,), "ReLU", _local_grads=(1.0,))
-        return Value(0.0, (self,), "ReLU", _local_grads=(0.0,))
+        """out = max(0, self).   d(out)/d(self) = 1 if self > 0 else 0.   NaN stays NaN."""
+        x = self.data
+        if x > 0:
+            return Value(x, (self,), "ReLU", (1.0,))
+        if x <= 0:
+            return Value(0.0, (self,), "ReLU", (0.0,))
+        return Value(x, (self,), "ReLU", (x,))  # NaN is neither > 0 nor <= 0
 
     # ----- operations built from the ones above ---------------------------------------------
 
@@ -166,12 +177,44 @@ class Value:
 
         The base case is d(self)/d(self) = 1. Then each node, taken after every node that
         uses it (reverse topological order), passes its gradient down to its children.
-        Gradients accumulate with +=, so a value used twice gets both contributions; call
-        ``zero_grad()`` (or set ``grad = 0``) before a second backward pass.
+
+        Interior nodes (made by an operation) start again from 0, so calling ``backward()``
+        twice on the same graph gives the same gradients twice. Leaves (values made by
+        hand, such as a model's parameters) keep what they had and add to it, as in
+        PyTorch: that is why a training loop calls ``zero_grad()`` before each backward.
+
+        A shortcut: an edge whose local derivative is 0 passes nothing on (0 times anything
+        is 0), so the walk does not follow it. Behind a ReLU that is off, a whole neuron is
+        skipped.
         """
+        order = _backward_order(self)
+        for node in order:
+            node.grad = 0.0  # interior nodes only; leaves accumulate
         self.grad = 1.0
-        for node in reversed(topological_order(self)):
+        for node in order:
             node._backward()
+
+
+def _backward_order(root):
+    """The interior nodes a gradient from ``root`` reaches, each before its children.
+
+    The reverse of ``topological_order``, except that it follows an edge only when its
+    local derivative is not 0, and it leaves out the leaves, which have nothing to pass on.
+    """
+    order, visited = [], {root}
+    stack = [(root, zip(root._prev, root._local_grads))]
+    while stack:
+        node, edges = stack[-1]
+        for child, local_grad in edges:
+            if local_grad != 0.0 and child._prev and child not in visited:
+                visited.add(child)
+                stack.append((child, zip(child._prev, child._local_grads)))
+                break  # go deeper first; node's other edges wait on the stack
+        else:  # every child that needs node's gradient is in order already
+            stack.pop()
+            order.append(node)
+    order.reverse()
+    return order
 
 
 def topological_order(root):
@@ -201,15 +244,14 @@ def dot(weights, inputs, bias):
 
     Local derivatives: d(out)/d(w_i) = x_i,  d(out)/d(x_i) = w_i,  d(out)/d(bias) = 1.
     It computes the same number as building the sum from + and * nodes (in the same
-    order), with one node instead of 2n + 1: a node can be as big as we like, as long as
-    its forward and backward agree. ``weights`` and ``inputs`` are lists of Values.
+    order; from Python 3.12 on, ``sum`` rounds less, so the last digit may differ), with
+    one node instead of 2n + 1: a node can be as big as we like, as long as its forward
+    and backward agree. ``weights`` and ``inputs`` are lists of Values.
     """
     w_data = [w.data for w in weights]
     x_data = [x.data for x in inputs]
-    total = bias.data
-    for w, x in zip(w_data, x_data):
-        total += w * x
-    return Value(total, (*weights, *inputs, bias), "w*x+b", _local_grads=(*x_data, *w_data, 1.0))
+    total = sum(map(mul, w_data, x_data), bias.data)  # b + w_1*x_1 + w_2*x_2 + ..., in C
+    return Value(total, (*weights, *inputs, bias), "w*x+b", (*x_data, *w_data, 1.0))
 
 
 def _pow_value(base, exponent):
@@ -219,7 +261,7 @@ def _pow_value(base, exponent):
         raise ValueError(f"a Value exponent needs a positive base, since d(out)/d(exponent) "
                          f"= out * log(base); got base {x}")
     out = _float_power(x, k)
-    return Value(out, (base, exponent), "**", _local_grads=(k * x ** (k - 1), out * math.log(x)))
+    return Value(out, (base, exponent), "**", (k * _float_power(x, k - 1), out * math.log(x)))
 
 
 def _float_power(x, k):
@@ -231,13 +273,17 @@ def _float_power(x, k):
 
 
 def _to_float(data):
-    """The number inside a new Value, as a float; a clear TypeError for anything else."""
+    """The number inside a new Value, as a float; a clear error for anything else."""
     if isinstance(data, Real) and not isinstance(data, bool):
-        return float(data)
+        try:
+            return float(data)
+        except OverflowError:  # an int beyond the largest float, about 1.8e308
+            digits = int(data.bit_length() * math.log10(2))
+            raise OverflowError(f"Value() expects a number a float can hold (at most about "
+                                f"1.8e308); got an int of about 10**{digits}") from None
     if isinstance(data, Value):
         raise TypeError(f"Value() expects a number, got a Value ({data!r}); use it directly")
-    raise TypeError(f"Value() expects a real number (int or float), got "
-                    f"{type(data).__name__} {data!r}")
+    raise TypeError(f"Value() expects a real number (int or float), got {_describe(data)}")
 
 
 def as_value(other, op):
@@ -247,4 +293,14 @@ def as_value(other, op):
     if isinstance(other, Real) and not isinstance(other, bool):
         return Value(other)
     raise TypeError(f"unsupported operand for {op}: expected a Value or a number, "
-                    f"got {type(other).__name__} {other!r}")
+                    f"got {_describe(other)}")
+
+
+def _describe(x):
+    """What ``x`` is, for an error message: its type and a short repr."""
+    shape = getattr(x, "shape", None)
+    if isinstance(shape, tuple):  # a numpy array: its shape says more than its repr
+        hint = "; take its number out with float(x)" if shape == () else ""
+        return f"an array ({type(x).__name__}) of shape {shape}{hint}"
+    text = repr(x)
+    return f"{type(x).__name__} {text if len(text) <= 60 else text[:57] + '...'}"
