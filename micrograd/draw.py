@@ -32,6 +32,7 @@ Graphviz itself is a separate program. The drawings look for one, in this order:
 
 import functools
 import html
+import itertools
 import os
 import re
 import shutil
@@ -341,20 +342,48 @@ class Steps:
                 'xmlns="http://www.w3.org/2000/svg">\n' + "\n".join(parts) + "\n</svg>\n")
 
     def slider(self):
-        """One frame at a time, with a slider to step through them (needs ipywidgets)."""
-        import ipywidgets
+        """One frame at a time, with a slider to step through them (needs ipywidgets).
 
-        pictures = [frame._repr_image_svg_xml().encode("utf-8") for frame in self.frames]
-        image = ipywidgets.Image(value=pictures[0], format="svg+xml")
-        step = ipywidgets.IntSlider(value=1, min=1, max=len(pictures), description="step",
-                                    continuous_update=True)
-        step.observe(lambda change: setattr(image, "value", pictures[change["new"] - 1]),
-                     names="value")
-        shown = [step, image]
+        The slider is linked to the frames in the browser (``jslink``), so it keeps
+        working in a saved notebook that stored the widgets' state, without a kernel.
+        """
+        import ipywidgets
+        from ipywidgets.widgets.widget_int import SliderStyle
+        from ipywidgets.widgets.widget_link import Link
+
+        ids = _widget_ids()
+        frames = [_widget(ipywidgets.Image, ids, value=svg.encode("utf-8"), format="svg+xml")
+                  for svg in (frame._repr_image_svg_xml() for frame in self.frames)]
+        stack = _widget(ipywidgets.Stack, ids, children=frames, selected_index=0)
+        step = _widget(ipywidgets.SelectionSlider, ids, description="step",
+                       options=[str(i) for i in range(1, len(frames) + 1)],
+                       style=SliderStyle(model_id=next(ids)))
+        Link((step, "index"), (stack, "selected_index"), model_id=next(ids))  # a jslink
+        shown = [step, stack]
         if self.legend is not None:
             legend = self.legend._repr_image_svg_xml().encode("utf-8")
-            shown.append(ipywidgets.Image(value=legend, format="svg+xml"))
-        return _stepper_class()(shown, what=repr(self))
+            shown.append(_widget(ipywidgets.Image, ids, value=legend, format="svg+xml"))
+        return _stepper_class()(shown, what=repr(self), model_id=next(ids),
+                                layout=ipywidgets.Layout(model_id=next(ids)))
+
+
+_sliders_made = itertools.count(1)
+
+
+def _widget_ids():
+    """Widget ids that are the same in every fresh kernel, so that re-running a notebook
+    stores the same output; different for each slider made in one kernel."""
+    number = next(_sliders_made)
+    return (f"micrograd-slider-{number}-{part}" for part in itertools.count(1))
+
+
+def _widget(cls, ids, **kwargs):
+    """A widget of class ``cls`` (and its layout) with ids from ``ids``."""
+    import ipywidgets
+
+    if issubclass(cls, ipywidgets.DOMWidget):
+        kwargs.setdefault("layout", ipywidgets.Layout(model_id=next(ids)))
+    return cls(model_id=next(ids), **kwargs)
 
 
 @functools.cache
@@ -364,12 +393,12 @@ def _stepper_class():
     import ipywidgets
 
     class Stepper(ipywidgets.VBox):
-        def __init__(self, children, what):
-            super().__init__(children)
+        def __init__(self, children, what, **kwargs):
+            super().__init__(children, **kwargs)
             self.what = what
 
         def __repr__(self):
-            return f"{self.what[:-1]}, with a slider: run the cell to use it>"
+            return f"{self.what[:-1]}, with a slider>"
 
     return Stepper
 

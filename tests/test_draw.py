@@ -289,15 +289,30 @@ def test_a_sequence_shows_every_frame_in_one_svg_that_fits_the_column():
     assert "values:" in text  # one legend, above the frames
 
 
-def test_the_slider_steps_through_the_frames():
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # Widget.widgets: the registry
+def test_the_slider_steps_through_the_frames_in_the_browser():
+    from ipywidgets.widgets.widget_link import Link
+
     steps = draw_backward(lecture_graph())
     stepper = steps.slider()
-    slider, image = stepper.children[:2]
-    assert (slider.min, slider.max, slider.value) == (1, 7, 1)
-    assert b"step 1 of 7" in bytes(image.value)
-    slider.value = 5
-    assert b"step 5 of 7" in bytes(image.value)
-    assert repr(stepper) == "<backward pass: 7 steps, with a slider: run the cell to use it>"
+    slider, stack, legend = stepper.children
+    assert slider.options == tuple("1234567") and slider.index == 0
+    assert [b"step %d of 7" % i in bytes(image.value)
+            for i, image in enumerate(stack.children, start=1)] == [True] * 7
+    assert b"values:" in bytes(legend.value)
+    links = [w for w in Link.widgets.values() if isinstance(w, Link) and w.source[0] is slider]
+    assert links and links[0].target == (stack, "selected_index")
+    assert repr(stepper) == "<backward pass: 7 steps, with a slider>"
+
+
+def test_a_slider_has_the_same_widget_ids_in_every_fresh_kernel():
+    script = ("from micrograd import Value, draw_backward\n"
+              "s = draw_backward(Value(1.0) * 2).slider()\n"
+              "print(s.model_id, [c.model_id for c in s.children])")
+    runs = {subprocess.run([sys.executable, "-W", "ignore", "-c", script], check=True,
+                           capture_output=True, text=True).stdout for _ in range(2)}
+    assert len(runs) == 1 and "micrograd-slider-1-" in runs.pop()
+    assert draw_backward(Value(1.0)).slider().model_id != draw_backward(Value(1.0)).slider().model_id
 
 
 # ----- draw_mlp and draw_neuron ---------------------------------------------------------------
