@@ -1,56 +1,29 @@
-# make lab      set up .venv if needed, then open JupyterLab on notebooks/
-# make test     set up .venv if needed, then unit tests and every notebook under nbval
-# make execute  re-run every notebook and store its outputs (a failed run leaves it untouched)
-# make bench    this package against micrograd 0.1.0 on the same workload
-# make lint     ruff over the package, tests, tools, bench and notebooks
-# make clean    remove .venv and caches
+# Every target runs tools/tasks.py, which does the same without make:
+#   python3 tools/tasks.py TASK        (Windows: py tools\tasks.py TASK)
+#
+# make lab [PORT=8890]   open the lessons in JupyterLab, starting on lesson 01
+# make test              unit tests and every notebook under nbval
+# make setup             create .venv and install the pinned packages (the others do it too)
+# make execute           re-run every notebook and store its outputs
+# make bench             this package against micrograd 0.1.0
+# make lint              ruff over everything
+# make clean             remove .venv, the benchmark's reference copy and caches
 
-PYTHON ?= python3
-VENV := .venv
 ifeq ($(OS),Windows_NT)
-BIN := $(VENV)/Scripts
+PYTHON ?= py
 else
-BIN := $(VENV)/bin
+PYTHON ?= python3
 endif
-PY := $(BIN)/python
-PIP := $(PY) -m pip --disable-pip-version-check --quiet
-# Set up again whenever the pins or the package metadata change.
-READY := $(VENV)/.ready
-REFERENCE := bench/.reference
+PORT ?= 8888
+TASKS := $(PYTHON) tools/tasks.py
 
-.PHONY: lab test execute bench lint clean setup
+.PHONY: help setup lab test execute bench lint clean
 
-setup: $(READY)
+help:
+	@$(TASKS) --help
 
-$(READY): requirements.txt pyproject.toml
-	@$(PYTHON) -c "import sys; sys.exit(0 if sys.version_info >= (3, 11) else 'micrograd notebooks need Python 3.11 or newer; this is ' + sys.version.split()[0] + '. Set PYTHON=/path/to/python3.x')"
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	@echo "Installing requirements into $(VENV) (the first time takes about a minute)"
-	@$(PIP) install -r requirements.txt
-	@$(PIP) install --no-deps --editable .
-	@$(PY) -c "from micrograd.draw import find_renderer; print('Graphs render with', find_renderer())"
-	@touch $(READY)
+lab:
+	@$(TASKS) lab --port $(PORT)
 
-# The notebooks come with their outputs. Jupyter shows stored SVG (the graphs) only for
-# notebooks this user trusts, so mark the project's own notebooks as trusted first.
-lab: $(READY)
-	@$(BIN)/jupyter trust notebooks/*.ipynb > /dev/null
-	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks --ServerApp.ip=127.0.0.1 $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
-
-test: $(READY)
-	@$(PY) -m pytest; status=$$?; \
-	if [ $$status -eq 5 ]; then echo "pytest collected no tests"; exit 0; fi; exit $$status
-
-execute: $(READY)
-	$(PY) tools/execute_notebooks.py
-
-bench: $(READY)
-	@test -d $(REFERENCE)/micrograd || $(PIP) install --no-deps --target $(REFERENCE) micrograd==0.1.0
-	$(PY) bench/bench.py --reference $(REFERENCE)
-
-lint: $(READY)
-	$(BIN)/ruff check .
-
-clean:
-	rm -rf $(VENV) $(REFERENCE) .pytest_cache .ruff_cache .hypothesis *.egg-info
-	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+setup test execute bench lint clean:
+	@$(TASKS) $@
