@@ -53,11 +53,12 @@ MIN_TEXT_PX = 11  # no text smaller than this, after any scaling
 PX_PER_PT = 4 / 3  # Graphviz measures in points; a browser shows 4/3 pixel per point
 
 # Graphviz lays text out with the metrics of FONT. The browser draws it with the first
-# font of FONT_STACK that it has. DejaVu Sans is one of the widest sans-serif fonts, and
-# Verdana (Windows, macOS) has almost the same widths, so whichever of the stack a browser
-# finds, each label fits in the room Graphviz measured for it.
+# font of FONT_STACK that it has. DejaVu Sans (most Linux machines) is one of the widest
+# sans-serif fonts, and Verdana (Windows, macOS) has almost the same widths; Arial, or
+# Liberation Sans standing in for it on Linux, is narrower. So whichever of the stack a
+# browser finds, each label fits in the room Graphviz measured for it.
 FONT = "DejaVu Sans"
-FONT_STACK = "DejaVu Sans,Verdana,Geneva,sans-serif"
+FONT_STACK = "DejaVu Sans,Verdana,Geneva,Arial,sans-serif"
 FONT_SIZE = 14  # points: 18.7 px unscaled
 SMALL_FONT_SIZE = 13  # edge labels, captions and legends: 17.3 px unscaled
 
