@@ -254,6 +254,25 @@ def dot(weights, inputs, bias):
     return Value(total, (*weights, *inputs, bias), "w*x+b", (*x_data, *w_data, 1.0))
 
 
+def dot_relu(weights, inputs, bias):
+    """A whole ReLU neuron as one node: out = max(0, z) with z = bias + sum_i w_i * x_i.
+
+    Local derivatives: dot's, times ReLU's slope. Where z > 0 they are x_i, w_i and 1;
+    where z <= 0 the neuron is off, out is 0 and every local derivative is 0, so
+    ``backward()`` does not walk into it at all. One node instead of two (the sum, then
+    the ReLU): half as many values to create, walk and free for every neuron.
+    """
+    w_data = [w.data for w in weights]
+    x_data = [x.data for x in inputs]
+    z = sum(map(mul, w_data, x_data), bias.data)
+    children = (*weights, *inputs, bias)
+    if z > 0:
+        return Value(z, children, "ReLU(w*x+b)", (*x_data, *w_data, 1.0))
+    if z <= 0:
+        return Value(0.0, children, "ReLU(w*x+b)", (0.0,) * len(children))
+    return Value(z, children, "ReLU(w*x+b)", (z,) * len(children))  # NaN stays NaN
+
+
 def _pow_value(base, exponent):
     """out = base ** exponent, both Values.  d/d(base) = k * base**(k-1),  d/dk = out * ln(base)."""
     x, k = base.data, exponent.data

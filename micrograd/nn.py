@@ -10,10 +10,10 @@ output_activation="tanh")``.
 """
 
 import random
-from collections.abc import Iterable, Mapping
-from numbers import Real
+from collections.abc import Iterable, Mapping, Set
+from numbers import Integral, Real
 
-from micrograd.engine import Value, dot
+from micrograd.engine import Value, _describe, dot, dot_relu
 
 ACTIVATIONS = ("relu", "tanh", "sigmoid", "linear")
 
@@ -43,8 +43,8 @@ class Neuron(Module):
 
     Args:
         nin: how many inputs it takes.
-        nonlin: micrograd 0.1.0's switch: True for ReLU, False for linear. Ignored when
-            ``activation`` is given.
+        nonlin: micrograd 0.1.0's switch, a bool: True for ReLU, False for linear. Ignored
+            when ``activation`` is given.
         activation: "relu", "tanh", "sigmoid" or "linear".
         rng: where the initial weights come from: a ``random.Random``, an int seed, or
             None for the ``random`` module itself (so ``random.seed(...)`` works as in 0.1.0).
@@ -53,7 +53,11 @@ class Neuron(Module):
     """
 
     def __init__(self, nin, nonlin=True, *, activation=None, rng=None):
-        _check_size(nin, "nin")
+        nin = _check_size(nin, "nin")
+        if not isinstance(nonlin, bool):
+            raise TypeError(f"nonlin must be True (ReLU) or False (linear); got {nonlin!r}"
+                            + (f" (for that, use activation={nonlin!r})"
+                               if nonlin in ACTIVATIONS else ""))
         if activation is None:
             activation = "relu" if nonlin else "linear"
         if activation not in ACTIVATIONS:
@@ -70,6 +74,8 @@ class Neuron(Module):
 
     def forward(self, x):
         """activation(w · x + b) for a list of Values ``x``."""
+        if self.activation == "relu":
+            return dot_relu(self.w, x, self.b)  # the sum and the ReLU in one node
         z = dot(self.w, x, self.b)
         if self.activation == "linear":
             return z
@@ -90,7 +96,7 @@ class Layer(Module):
     """
 
     def __init__(self, nin, nout, **kwargs):
-        _check_size(nout, "nout")
+        nout = _check_size(nout, "nout")
         kwargs["rng"] = _as_rng(kwargs.get("rng"))  # one generator shared by all neurons
         self.neurons = [Neuron(nin, **kwargs) for _ in range(nout)]
 
@@ -117,14 +123,20 @@ class MLP(Module):
         nouts: the size of each layer, the last one being the output.
         activation: for every layer but the last ("relu" by default, as in 0.1.0).
         output_activation: for the last layer ("linear" by default, as in 0.1.0).
+            For either, None means no activation, the same as "linear".
         rng: a ``random.Random``, an int seed, or None for the ``random`` module.
     """
 
     def __init__(self, nin, nouts, *, activation="relu", output_activation="linear", rng=None):
-        if isinstance(nouts, int) or not all(isinstance(n, int) for n in nouts):
-            raise TypeError(f"nouts must be a list of layer sizes such as [4, 4, 1]; got {nouts!r}")
+        if (isinstance(nouts, (str, bytes, Set, Mapping)) or not isinstance(nouts, Iterable)
+                or getattr(nouts, "shape", None) == ()):
+            raise TypeError(f"nouts must be a list of layer sizes such as [16, 16, 1]; "
+                            f"got {_describe(nouts)}")
+        nouts = [_check_size(n, "each size in nouts") for n in nouts]  # once: may be an iterator
         if not nouts:
             raise ValueError("nouts must name at least one layer, such as [1]")
+        activation = "linear" if activation is None else activation
+        output_activation = "linear" if output_activation is None else output_activation
         rng = _as_rng(rng)
         sizes = [nin] + list(nouts)
         last = len(nouts) - 1
@@ -156,30 +168,35 @@ def _as_rng(rng):
         return random
     if isinstance(rng, random.Random):
         return rng
-    if isinstance(rng, int) and not isinstance(rng, bool):
-        return random.Random(rng)
-    raise TypeError(f"rng must be None, an int seed or a random.Random; got {type(rng).__name__}")
+    if isinstance(rng, Integral) and not isinstance(rng, bool):
+        return random.Random(int(rng))
+    raise TypeError(f"rng must be None, an int seed or a random.Random; got {_describe(rng)}")
 
 
 def _check_size(n, name):
-    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+    """``n`` as an int (numpy integers welcome), or a clear error."""
+    if isinstance(n, bool) or not isinstance(n, Integral):
+        raise TypeError(f"{name} must be a positive whole number; got {_describe(n)}")
+    if n < 1:
         raise ValueError(f"{name} must be a positive whole number; got {n!r}")
+    return int(n)
 
 
 def _check_inputs(x, expected, module):
     """``x`` as a list of Values, checked to have the size ``module`` expects."""
     if isinstance(x, (Value, Real)):
         x = [x]  # a single number, such as the output of a one-neuron layer
-    if isinstance(x, (str, bytes, Mapping)) or not isinstance(x, Iterable):
+    if (isinstance(x, (str, bytes, Mapping, Set)) or not isinstance(x, Iterable)
+            or getattr(x, "shape", None) == ()):  # a set has no order; a 0-d array no items
         raise TypeError(f"{_short_name(module)} expects a list of {expected} numbers or Values; "
-                        f"got {type(x).__name__}")
+                        f"got {_describe(x)}")
     x = list(x)
     if len(x) != expected:
         raise ValueError(f"{_short_name(module)} expects {expected} inputs, got {len(x)}")
     for xi in x:
         if not isinstance(xi, (Value, Real)) or isinstance(xi, bool):
             raise TypeError(f"{_short_name(module)} expects numbers or Values as inputs; "
-                            f"got {type(xi).__name__} {xi!r}")
+                            f"got {_describe(xi)}")
     return [xi if isinstance(xi, Value) else Value(xi) for xi in x]
 
 

@@ -9,9 +9,11 @@ Both stop improving once h is so small that f(x + h) - f(x) loses its digits to 
 round-off; around 1e-6 is a good h for the central difference in float64.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from numbers import Real
 
-from micrograd.engine import Value
+from micrograd.engine import Value, _describe
 
 
 def forward_difference(f, x, h=1e-3):
@@ -38,7 +40,7 @@ def check_grads(f, inputs, *, h=1e-6, rtol=1e-5, atol=1e-8):
     Args:
         f: a function of len(inputs) Values that returns one Value, such as
             ``lambda a, b: (a * b).tanh()``.
-        inputs: the numbers at which to check.
+        inputs: the numbers at which to check, one per argument of f (a list or tuple).
         h: the step of the central difference.
         rtol, atol: how close they must be: |backward - numerical| <= atol + rtol * |numerical|.
 
@@ -48,6 +50,16 @@ def check_grads(f, inputs, *, h=1e-6, rtol=1e-5, atol=1e-8):
     Raises:
         AssertionError: naming every input whose two gradients disagree.
     """
+    if not callable(f):
+        raise TypeError(f"check_grads expects a function as f; got {_describe(f)}")
+    if isinstance(inputs, (str, bytes)) or not isinstance(inputs, Iterable):
+        raise TypeError(f"check_grads expects a list of numbers as inputs, such as [2.0, -3.0]; "
+                        f"got {_describe(inputs)}")
+    inputs = list(inputs)
+    for x in inputs:
+        if isinstance(x, bool) or not isinstance(x, Real):
+            raise TypeError(f"check_grads expects numbers as inputs (the point at which to "
+                            f"check); got {_describe(x)}")
     inputs = [float(x) for x in inputs]
     values = [Value(x) for x in inputs]
     out = f(*values)

@@ -44,3 +44,26 @@ def test_noise_has_the_asked_for_spread():
 def test_bad_sample_counts(bad):
     with pytest.raises(ValueError, match="n_samples must be a whole number of at least 2"):
         make_moons(bad)
+
+
+@pytest.mark.parametrize("bad", [-1, -0.1, float("nan"), "0.1", True])
+def test_bad_noise(bad):
+    with pytest.raises(ValueError, match=r"noise must be a standard deviation \(a number, 0 or "
+                                         r"more\) or None; got"):
+        make_moons(noise=bad)
+
+
+def test_numpy_integers_and_a_numpy_generator_work():
+    X1, y1 = make_moons(np.int64(50), noise=0.1, random_state=np.int64(3))
+    X2, y2 = make_moons(50, noise=0.1, random_state=3)
+    assert np.array_equal(X1, X2) and np.array_equal(y1, y2)
+    G1, _ = make_moons(50, noise=0.1, random_state=np.random.default_rng(0))
+    G2, _ = make_moons(50, noise=0.1, random_state=np.random.default_rng(0))
+    assert G1.shape == (50, 2) and np.array_equal(G1, G2)
+
+
+@pytest.mark.parametrize("bad", ["seed", 1.5, [1]])
+def test_bad_random_state(bad):
+    with pytest.raises(TypeError, match="random_state must be None, an int seed, a numpy "
+                                        "RandomState or a numpy Generator; got"):
+        make_moons(random_state=bad)

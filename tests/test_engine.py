@@ -5,7 +5,7 @@ import math
 import pytest
 
 from micrograd import Value
-from micrograd.engine import topological_order
+from micrograd.engine import dot, dot_relu, topological_order
 
 
 def grads_of(f, *xs):
@@ -169,3 +169,80 @@ def test_backward_walks_each_shared_node_once():
         y = y + y
     y.backward()
     assert x.grad == 2.0 ** 40
+
+
+def test_backward_twice_gives_the_same_interior_gradients_and_leaves_accumulate():
+    x = Value(2.0)
+    y = x * x          # interior: dz/dy = 2 every time
+    z = y + y          # z = 2x², dz/dx = 4x = 8
+    leaf_grads = []
+    for _ in range(3):
+        z.backward()
+        assert (z.grad, y.grad) == (1.0, 2.0)
+        leaf_grads.append(x.grad)
+    assert leaf_grads == [8.0, 16.0, 24.0]  # a leaf adds up, as in PyTorch
+    x.grad = 0.0  # zero_grad() for the leaf
+    z.backward()
+    assert (y.grad, x.grad) == (2.0, 8.0)
+
+
+def test_backward_on_a_leaf_is_the_base_case():
+    a = Value(3.0)
+    a.backward()
+    assert a.grad == 1.0
+
+
+def test_an_edge_with_local_derivative_zero_is_not_walked():
+    x = Value(-1.0)
+    inner = x * 3.0
+    inner.grad = 5.0  # left over from elsewhere; the walk does not reach it
+    out = inner.relu() + x
+    out.backward()
+    assert x.grad == 1.0  # only through "+ x": the ReLU is off
+    assert inner.grad == 5.0
+
+
+NAN = float("nan")
+
+
+@pytest.mark.parametrize("f", [
+    lambda a: a + 1, lambda a: 1 + a, lambda a: a * 2, lambda a: a - 1, lambda a: 1 - a,
+    lambda a: -a, lambda a: a / 2, lambda a: 2 / a, lambda a: a ** 2, lambda a: a ** 0.5,
+    lambda a: a ** -1, lambda a: 2 ** a, lambda a: a ** Value(2.0), lambda a: Value(2.0) ** a,
+    lambda a: a.exp(), lambda a: a.log(), lambda a: a.tanh(), lambda a: a.sigmoid(),
+    lambda a: a.relu(), lambda a: dot([a], [Value(1.0)], Value(0.0)),
+    lambda a: dot_relu([a], [Value(1.0)], Value(0.0)),
+    lambda a: dot_relu([Value(1.0)], [Value(1.0)], a),
+])
+def test_nan_stays_nan_through_every_operation(f):
+    out = f(Value(NAN))
+    assert math.isnan(out.data)
+    out.backward()  # and backward runs without an error
+
+
+@pytest.mark.parametrize("f", [lambda a: a.relu(), lambda a: dot_relu([a], [Value(1.0)],
+                                                                       Value(0.0))])
+def test_a_nan_behind_a_relu_also_makes_the_gradient_nan(f):
+    a = Value(NAN)
+    f(a).backward()
+    assert math.isnan(a.grad)
+
+
+def test_relu_of_infinity_and_zero():
+    assert Value(math.inf).relu().data == math.inf
+    assert Value(-math.inf).relu().data == 0.0
+    assert Value(-0.0).relu().data == 0.0
+
+
+def test_the_relu_neuron_node():
+    w, x, b = [Value(2.0), Value(-1.0)], [Value(3.0), Value(4.0)], Value(0.5)
+    on = dot_relu(w, x, b)  # z = 6 - 4 + 0.5 = 2.5
+    on.backward()
+    assert on.data == 2.5 and on._op == "ReLU(w*x+b)"
+    assert [v.grad for v in w + x + [b]] == [3.0, 4.0, 2.0, -1.0, 1.0]
+    b.data, b.grad = -10.0, 0.0
+    for v in w + x:
+        v.grad = 0.0
+    off = dot_relu(w, x, b)
+    off.backward()
+    assert off.data == 0.0 and [v.grad for v in w + x + [b]] == [0.0] * 5

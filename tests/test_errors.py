@@ -2,6 +2,7 @@
 
 import random
 
+import numpy as np
 import pytest
 
 from micrograd import MLP, Layer, Neuron, Value, draw_dot
@@ -106,3 +107,68 @@ def test_draw_dot_of_something_that_is_not_a_value(bad):
 def test_a_value_power_too_large_says_so():
     with pytest.raises(OverflowError, match=r"\(10.0\) \*\* 1000 is too large"):
         Value(10.0) ** Value(1000.0)
+
+
+def test_an_int_too_large_for_a_float_says_so():
+    with pytest.raises(OverflowError, match=r"a float can hold .*got an int of about 10\*\*400"):
+        Value(10**400)
+
+
+def test_a_numpy_array_fails_the_same_way_on_either_side_of_an_operator():
+    zero_d = np.array(2.0)
+    for make in (lambda: Value(3.0) + zero_d, lambda: zero_d + Value(3.0),
+                 lambda: Value(3.0) * zero_d, lambda: zero_d * Value(3.0),
+                 lambda: zero_d - Value(3.0), lambda: zero_d / Value(3.0)):
+        with pytest.raises(TypeError, match=r"expected a Value or a number, got an array "
+                                            r"\(ndarray\) of shape \(\); take its number out"):
+            make()
+    with pytest.raises(TypeError, match=r"got an array \(ndarray\) of shape \(2,\)"):
+        np.array([1.0, 2.0]) * Value(3.0)
+
+
+def test_numpy_numbers_work_on_either_side_of_an_operator():
+    for number in (np.float64(2.0), np.int64(2), np.float32(2.0)):
+        assert (Value(3.0) * number).data == (number * Value(3.0)).data == 6.0
+        assert isinstance(number + Value(3.0), Value) and isinstance(Value(3.0) - number, Value)
+
+
+def test_nonlin_must_be_a_bool():
+    with pytest.raises(TypeError, match="nonlin must be True .* or False .*got 'tanh' "
+                                        r"\(for that, use activation='tanh'\)"):
+        Neuron(2, nonlin="tanh")
+    with pytest.raises(TypeError, match="nonlin must be True .* or False .*got None"):
+        Neuron(2, nonlin=None)
+    with pytest.raises(TypeError, match="nonlin must be"):
+        Layer(2, 3, nonlin="relu")
+
+
+@pytest.mark.parametrize("nouts, given", [(None, "NoneType None"), (3, "int 3"),
+                                          ("16", "str '16'"), ({16, 1}, "set"),
+                                          (np.array(3), r"an array \(ndarray\) of shape \(\)")])
+def test_mlp_sizes_that_are_not_a_list_of_sizes(nouts, given):
+    with pytest.raises(TypeError, match=f"nouts must be a list of layer sizes.*got {given}"):
+        MLP(2, nouts)
+
+
+def test_mlp_sizes_that_are_not_whole_numbers():
+    with pytest.raises(TypeError, match="each size in nouts must be a positive whole number; "
+                                        "got float 2.5"):
+        MLP(2, [16, 2.5])
+    with pytest.raises(ValueError, match="each size in nouts must be a positive whole number; "
+                                         "got 0"):
+        MLP(2, [16, 0])
+    with pytest.raises(TypeError, match="nin must be a positive whole number; got float 2.0"):
+        MLP(2.0, [1])
+    with pytest.raises(ValueError, match="nouts must name at least one layer"):
+        MLP(2, iter([]))
+
+
+def test_module_input_that_has_no_order_or_no_items():
+    model = MLP(2, [1], rng=0)
+    with pytest.raises(TypeError, match=r"expects a list of 2 numbers or Values; got set"):
+        model({1.0, 2.0})
+    with pytest.raises(TypeError, match=r"expects a list of 2 numbers or Values; got an array "
+                                        r"\(ndarray\) of shape \(\)"):
+        model(np.array(1.0))
+    with pytest.raises(TypeError, match=r"expects numbers or Values as inputs; got an array"):
+        model([np.array(1.0), np.array(2.0)])

@@ -2,11 +2,12 @@
 
 import random
 
+import numpy as np
 import pytest
 
 import micrograd
 from micrograd import MLP, Layer, Neuron, Value, tiny_dataset
-from micrograd.engine import topological_order
+from micrograd.engine import dot, topological_order
 
 
 def test_parameter_counts_of_the_lessons():
@@ -93,10 +94,66 @@ def test_gradients_reach_every_parameter_and_zero_grad_resets_them():
     assert all(p.grad == 0.0 for p in model.parameters())
 
 
-def test_one_neuron_is_two_nodes():
+def test_a_relu_neuron_is_one_node_and_a_tanh_neuron_two():
     out = Neuron(16, rng=0)([Value(1.0)] * 16)
-    assert out._op == "ReLU" and out._prev[0]._op == "w*x+b"
-    assert len(topological_order(out)) == 1 + 1 + 16 + 1 + 1  # relu, dot, w's, x, b
+    assert out._op == "ReLU(w*x+b)"
+    assert len(topological_order(out)) == 1 + 16 + 1 + 1  # the neuron, w's, x, b
+    out = Neuron(16, activation="tanh", rng=0)([Value(1.0)] * 16)
+    assert out._op == "tanh" and out._prev[0]._op == "w*x+b"
+    assert len(topological_order(out)) == 1 + 1 + 16 + 1 + 1  # tanh, dot, w's, x, b
+
+
+def test_a_relu_neuron_node_matches_dot_then_relu():
+    for b in (0.5, -5.0):  # on, then off
+        neuron = Neuron(3, rng=2)
+        neuron.b.data = b
+        x = [Value(1.0), Value(-2.0), Value(0.5)]
+        fused = neuron(x)
+        fused.backward()
+        fused_grads = [v.grad for v in neuron.parameters() + x]
+        for v in neuron.parameters() + x:
+            v.grad = 0.0
+        separate = dot(neuron.w, x, neuron.b).relu()
+        separate.backward()
+        assert fused.data == separate.data
+        assert fused_grads == [v.grad for v in neuron.parameters() + x]
+
+
+def test_none_as_an_mlp_activation_means_linear():
+    model = MLP(2, [3, 1], output_activation=None, rng=0)
+    assert model.layers[-1].neurons[0].activation == "linear"
+    model = MLP(2, [3, 1], activation=None, output_activation="tanh", rng=0)
+    assert [n.activation for n in model.layers[0].neurons] == ["linear"] * 3
+    assert model.layers[-1].neurons[0].activation == "tanh"
+
+
+def test_sizes_may_be_numpy_integers_an_iterator_or_an_array():
+    expected = [p.data for p in MLP(2, [3, 1], rng=5).parameters()]
+    for nin, nouts in [(np.int64(2), [np.int64(3), np.int32(1)]), (2, iter([3, 1])),
+                       (2, (n for n in [3, 1])), (2, np.array([3, 1])), (2, range(3, 0, -2))]:
+        model = MLP(nin, nouts, rng=5)
+        assert [p.data for p in model.parameters()] == expected
+        assert model.nin == 2 and type(model.nin) is int
+    assert len(Layer(np.int64(2), np.int64(4), rng=np.int64(0)).neurons) == 4
+
+
+def test_a_numpy_row_is_an_input():
+    model = MLP(2, [3, 1], rng=0)
+    X = np.array([[1.0, 2.0]])
+    assert model(X[0]).data == model([1.0, 2.0]).data
+    assert model([np.float64(1.0), np.int64(2)]).data == model([1.0, 2.0]).data
+
+
+def test_parameters_of_a_trained_model_accumulate_without_zero_grad():
+    """Leaves (the parameters) add up across backward passes; zero_grad starts them over."""
+    model = MLP(2, [3, 1], rng=0)
+    model([1.0, 2.0]).backward()
+    once = [p.grad for p in model.parameters()]
+    model([1.0, 2.0]).backward()
+    assert [p.grad for p in model.parameters()] == [2 * g for g in once]
+    model.zero_grad()
+    model([1.0, 2.0]).backward()
+    assert [p.grad for p in model.parameters()] == once
 
 
 def test_training_the_lecture_network_reduces_the_loss():
