@@ -353,8 +353,8 @@ class Steps:
         from ipywidgets.widgets.widget_link import Link
 
         ids = _widget_ids()
-        frames = [_widget(ipywidgets.Image, ids, value=svg.encode("utf-8"), format="svg+xml")
-                  for svg in (frame._repr_image_svg_xml() for frame in self.frames)]
+        frames = [_image(svg, ids) for svg in
+                  (frame._repr_image_svg_xml() for frame in self.frames)]
         stack = _widget(ipywidgets.Stack, ids, children=frames, selected_index=0)
         step = _widget(ipywidgets.SelectionSlider, ids, description="step",
                        options=[str(i) for i in range(1, len(frames) + 1)],
@@ -362,8 +362,7 @@ class Steps:
         Link((step, "index"), (stack, "selected_index"), model_id=next(ids))  # a jslink
         shown = [step, stack]
         if self.legend is not None:
-            legend = self.legend._repr_image_svg_xml().encode("utf-8")
-            shown.append(_widget(ipywidgets.Image, ids, value=legend, format="svg+xml"))
+            shown.append(_image(self.legend._repr_image_svg_xml(), ids))
         return _stepper_class()(shown, what=repr(self), model_id=next(ids),
                                 layout=ipywidgets.Layout(model_id=next(ids)))
 
@@ -378,13 +377,22 @@ def _widget_ids():
     return (f"micrograd-slider-{number}-{part}" for part in itertools.count(1))
 
 
-def _widget(cls, ids, **kwargs):
+def _widget(cls, ids, layout=None, **kwargs):
     """A widget of class ``cls`` (and its layout) with ids from ``ids``."""
     import ipywidgets
 
     if issubclass(cls, ipywidgets.DOMWidget):
-        kwargs.setdefault("layout", ipywidgets.Layout(model_id=next(ids)))
+        kwargs["layout"] = ipywidgets.Layout(model_id=next(ids), **(layout or {}))
     return cls(model_id=next(ids), **kwargs)
+
+
+def _image(svg, ids):
+    """An SVG as an image widget at its own size, or narrower if the column is."""
+    import ipywidgets
+
+    width = float(re.search(r'<svg width="([\d.]+)pt"', svg).group(1)) * PX_PER_PT
+    return _widget(ipywidgets.Image, ids, value=svg.encode("utf-8"), format="svg+xml",
+                   layout={"width": f"{width:.0f}px", "max_width": "100%", "height": "auto"})
 
 
 @functools.cache
