@@ -1,26 +1,34 @@
-"""make execute: outputs come from a real run, and a failed run leaves the notebook untouched."""
+"""make execute: real outputs, stored the same way every time; a failure touches nothing."""
 
+import importlib.util
+import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import nbformat
+import pytest
 
-SCRIPT = Path(__file__).resolve().parent.parent / "tools" / "execute_notebooks.py"
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = ROOT / "tools" / "execute_notebooks.py"
 
 
-def notebook(path, *sources):
+def notebook(path, *sources, tags=None):
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
                                  "language": "python"}
     nb.cells = [nbformat.v4.new_code_cell(source) for source in sources]
+    for i, cell_tags in (tags or {}).items():
+        nb.cells[i].metadata["tags"] = cell_tags
     nbformat.write(nb, path)
     return path
 
 
-def execute(*paths):
+def execute(*paths, **kwargs):
     return subprocess.run([sys.executable, str(SCRIPT), *map(str, paths)],
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, **kwargs)
 
 
 def test_a_good_run_stores_outputs_and_a_failed_run_changes_nothing(tmp_path):
@@ -37,3 +45,99 @@ def test_a_good_run_stores_outputs_and_a_failed_run_changes_nothing(tmp_path):
     assert [c.execution_count for c in cells] == [1, 2]
     assert cells[1].outputs[0].text == "Value(data=6.0, grad=0.0)\n"
     assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_a_file_that_is_not_a_notebook_and_a_dead_kernel_fail_alone(tmp_path):
+    broken = tmp_path / "a_broken.ipynb"
+    broken.write_text('{"cells": [', encoding="utf-8")
+    dying = notebook(tmp_path / "b_dying.ipynb", "import os\nos._exit(1)")
+    good = notebook(tmp_path / "c_good.ipynb", "print('still runs')")
+    before = {p: p.read_bytes() for p in (broken, dying)}
+
+    done = execute(broken, dying, good)
+
+    assert done.returncode == 1
+    assert f"FAILED  {broken}: left untouched" in done.stderr
+    assert f"FAILED  {dying}: left untouched" in done.stderr
+    assert "2 notebook(s) failed" in done.stderr
+    assert all(p.read_bytes() == content for p, content in before.items())
+    assert nbformat.read(good, as_version=4).cells[0].outputs[0].text == "still runs\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [broken.name, dying.name, good.name]
+
+
+def test_running_twice_stores_the_same_bytes(tmp_path):
+    path = notebook(
+        tmp_path / "lesson.ipynb",
+        "import time\nfor i in range(5):\n    print(i, flush=True)\n    time.sleep(0.05)",
+        "class NoRepr:\n    pass\n\nNoRepr()",
+        "from micrograd import Value\nValue(0.0) ** -1",
+        tags={2: ["raises-exception"]},
+    )
+
+    assert execute(path).returncode == 0
+    first = path.read_bytes()
+    assert execute(path).returncode == 0
+    assert path.read_bytes() == first
+
+    cells = nbformat.read(path, as_version=4).cells
+    assert [o.output_type for o in cells[0].outputs] == ["stream"]  # the pieces, merged
+    assert cells[0].outputs[0].text == "0\n1\n2\n3\n4\n"
+    assert cells[1].outputs[0].data["text/plain"] == "<__main__.NoRepr at 0x...>"
+    traceback = "\n".join(cells[2].outputs[0].traceback)
+    assert "micrograd" in traceback and "engine.py" in traceback
+    text = first.decode("utf-8")
+    assert str(ROOT) not in text and "0x7f" not in text
+
+
+def load_executor():
+    spec = importlib.util.spec_from_file_location("execute_notebooks", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_clean_text_makes_paths_relative_and_masks_addresses():
+    executor = load_executor()
+    text = f"File {ROOT / 'micrograd' / 'engine.py'}:84, <Foo object at 0x7f336c4574d0>"
+    assert executor.clean_text(text) == (
+        f"File {Path('micrograd') / 'engine.py'}:84, <Foo object at 0x...>")
+    assert executor.clean_text("0x10 and 0xff") == "0x10 and 0xff"  # hex numbers stay
+
+
+def test_an_interrupted_write_leaves_the_notebook_and_no_temporary_file(tmp_path, monkeypatch):
+    executor = load_executor()
+    path = notebook(tmp_path / "lesson.ipynb", "1 + 1")
+    before = path.read_bytes()
+
+    def write_half_then_stop(nb, fp):
+        Path(fp).write_text('{"cells": [', encoding="utf-8")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(executor.nbformat, "write", write_half_then_stop)
+    with pytest.raises(KeyboardInterrupt):
+        executor._write_atomically(nbformat.read(path, as_version=4), path)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["lesson.ipynb"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Ctrl-C is a POSIX signal here")
+def test_ctrl_c_stops_the_run_and_touches_nothing(tmp_path):
+    started = tmp_path / "started"
+    slow = notebook(tmp_path / "a_slow.ipynb",
+                    f"open({str(started)!r}, 'w').close()\nimport time\ntime.sleep(60)")
+    later = notebook(tmp_path / "b_later.ipynb", "1 + 1")
+    before = {p: p.read_bytes() for p in (slow, later)}
+    run = subprocess.Popen([sys.executable, str(SCRIPT), str(slow), str(later)],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                           start_new_session=True)
+    deadline = time.monotonic() + 60
+    while not started.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert started.exists(), "the kernel never started the slow cell"
+    os.killpg(run.pid, signal.SIGINT)  # as Ctrl-C in a terminal: the whole process group
+    _, stderr = run.communicate(timeout=60)
+
+    assert run.returncode == 130
+    assert f"INTERRUPTED  {slow}: left untouched; 1 more notebook(s) not run" in stderr
+    assert all(p.read_bytes() == content for p, content in before.items())
+    assert sorted(p.name for p in tmp_path.iterdir()) == [slow.name, later.name, "started"]

@@ -1,13 +1,27 @@
 """Run notebooks top to bottom in a fresh kernel and store their outputs (``make execute``).
 
 Each notebook is executed in memory; only a run that finishes is written back, so a
-notebook whose run fails stays on disk exactly as it was.
+notebook whose run fails (an error, a kernel that dies, a file that is not a notebook)
+stays on disk exactly as it was, and the other notebooks still run. Ctrl-C stops the run.
+
+Running it twice on an unchanged tree leaves every notebook byte-identical:
+
+* the pieces of a cell's printed output are merged into one stream (the kernel sends
+  them in pieces of varying size);
+* the checkout's absolute path is removed from stored outputs and tracebacks (paths
+  are stored relative to the checkout), and Python's library folder becomes <stdlib>;
+* memory addresses (``<... at 0x7f...>``) are stored as ``0x...``.
 
     python tools/execute_notebooks.py                   # every notebook in notebooks/
     python tools/execute_notebooks.py notebooks/03_*.ipynb
 """
 
+import asyncio
+import os
+import re
+import signal
 import sys
+import sysconfig
 import time
 from pathlib import Path
 
@@ -15,7 +29,10 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+STDLIB = Path(sysconfig.get_paths()["stdlib"])  # where Python's own modules are
+ADDRESS = re.compile(r"\bat 0x[0-9a-fA-F]{6,}")
 
 
 def execute(path):
@@ -26,27 +43,94 @@ def execute(path):
         timeout=600,
         kernel_name="python3",
         record_timing=False,  # no timestamps in the stored notebook: clean diffs
+        coalesce_streams=True,  # one stdout output per cell, however the kernel split it
         resources={"metadata": {"path": str(path.parent)}},
+        on_notebook_start=_stop_on_ctrl_c,
     )
     client.execute()  # cells tagged raises-exception may raise; any other error stops here
+    if _CtrlC.pressed:  # even if a cell tagged raises-exception took the KeyboardInterrupt
+        raise KeyboardInterrupt
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            _clean(output)
     nbformat.validate(nb)
-    tmp = path.with_suffix(".ipynb.tmp")
-    nbformat.write(nb, tmp)
-    tmp.replace(path)  # atomic: the old notebook is never half overwritten
+    _write_atomically(nb, path)
+
+
+def _clean(node):
+    """Remove what would differ from run to run or machine to machine, in place."""
+    items = node.items() if isinstance(node, dict) else enumerate(node)
+    for key, value in items:
+        if isinstance(value, str):
+            node[key] = clean_text(value)
+        elif isinstance(value, (dict, list)):
+            _clean(value)
+
+
+def clean_text(text):
+    """``text`` with the checkout's path made relative and memory addresses masked."""
+    for folder, replacement in [(ROOT, ""), (STDLIB, "<stdlib>" + os.sep)]:
+        text = text.replace(f"{folder}{os.sep}", replacement)
+    return ADDRESS.sub("at 0x...", text)
+
+
+def _write_atomically(nb, path):
+    """Write to a temporary file, then rename it over the notebook: never half written."""
+    tmp = path.with_name(path.name + ".tmp")
+    try:
+        nbformat.write(nb, tmp)
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)  # after an error or Ctrl-C: leave nothing behind
+
+
+class _CtrlC:
+    """Remembers a Ctrl-C. The kernel receives it too, so a cell may report it as its own
+    error: the flag, not the kind of exception, says that the user asked to stop."""
+
+    pressed = False
+
+    @classmethod
+    def handler(cls, signum, frame):
+        cls.pressed = True
+        raise KeyboardInterrupt
+
+
+def _stop_on_ctrl_c(notebook):
+    """Once the kernel is up, Ctrl-C cancels the run. (The notebook client's own handler
+    only shuts the kernel down, and the run then fails with an unrelated error.)"""
+    run = asyncio.current_task()
+
+    def on_ctrl_c():
+        _CtrlC.pressed = True
+        run.cancel()  # the client's clean-up still shuts the kernel down
+
+    try:
+        asyncio.get_running_loop().add_signal_handler(signal.SIGINT, on_ctrl_c)
+    except (NotImplementedError, RuntimeError):  # Windows: KeyboardInterrupt does it there
+        pass
 
 
 def main(args):
     paths = [Path(a) for a in args] or sorted(NOTEBOOKS.glob("*.ipynb"))
     failed = []
-    for path in paths:
+    for done, path in enumerate(paths):
         start = time.perf_counter()
+        signal.signal(signal.SIGINT, _CtrlC.handler)  # the client resets it after each run
         try:
             execute(path)
-        except CellExecutionError as error:
+        except (Exception, KeyboardInterrupt, asyncio.CancelledError) as error:
+            if _CtrlC.pressed or not isinstance(error, Exception):
+                print(f"\nINTERRUPTED  {path}: left untouched; {len(paths) - done - 1} more "
+                      f"notebook(s) not run", file=sys.stderr)
+                return 130
+            # a cell's error, a file that is not a notebook, a kernel that died, a timeout
             failed.append(path)
-            print(f"FAILED  {path}: left untouched\n{error}", file=sys.stderr)
+            detail = error if isinstance(error, CellExecutionError) else \
+                f"{type(error).__name__}: {error}"
+            print(f"FAILED  {path}: left untouched\n{detail}", file=sys.stderr)
             continue
-        print(f"ok      {path} ({time.perf_counter() - start:.1f} s)")
+        print(f"ok      {path} ({time.perf_counter() - start:.1f} s)", flush=True)
     if failed:
         print(f"{len(failed)} notebook(s) failed: {', '.join(map(str, failed))}", file=sys.stderr)
         return 1
