@@ -239,22 +239,25 @@ def topological_order(root):
     return order
 
 
-def dot(weights, inputs, bias):
+def dot(weights, inputs, bias, x_data=None):
     """One node for a neuron's weighted sum: out = bias + sum_i w_i * x_i.
 
     Local derivatives: d(out)/d(w_i) = x_i,  d(out)/d(x_i) = w_i,  d(out)/d(bias) = 1.
     It computes the same number as building the sum from + and * nodes (in the same
     order; from Python 3.12 on, ``sum`` rounds less, so the last digit may differ), with
     one node instead of 2n + 1: a node can be as big as we like, as long as its forward
-    and backward agree. ``weights`` and ``inputs`` are lists of Values.
+    and backward agree. ``weights`` and ``inputs`` are lists of Values; ``x_data``, the
+    inputs' numbers, may be given by a caller that has read them already (a layer reads
+    them once for all its neurons).
     """
     w_data = [w.data for w in weights]
-    x_data = [x.data for x in inputs]
+    if x_data is None:
+        x_data = [x.data for x in inputs]
     total = sum(map(mul, w_data, x_data), bias.data)  # b + w_1*x_1 + w_2*x_2 + ..., in C
     return Value(total, (*weights, *inputs, bias), "w*x+b", (*x_data, *w_data, 1.0))
 
 
-def dot_relu(weights, inputs, bias):
+def dot_relu(weights, inputs, bias, x_data=None):
     """A whole ReLU neuron as one node: out = max(0, z) with z = bias + sum_i w_i * x_i.
 
     Local derivatives: dot's, times ReLU's slope. Where z > 0 they are x_i, w_i and 1;
@@ -263,7 +266,8 @@ def dot_relu(weights, inputs, bias):
     the ReLU): half as many values to create, walk and free for every neuron.
     """
     w_data = [w.data for w in weights]
-    x_data = [x.data for x in inputs]
+    if x_data is None:
+        x_data = [x.data for x in inputs]
     z = sum(map(mul, w_data, x_data), bias.data)
     children = (*weights, *inputs, bias)
     if z > 0:

@@ -72,11 +72,11 @@ class Neuron(Module):
     def nin(self):
         return len(self.w)
 
-    def forward(self, x):
-        """activation(w · x + b) for a list of Values ``x``."""
+    def forward(self, x, x_data=None):
+        """activation(w · x + b) for a list of Values ``x`` (``x_data``: their numbers)."""
         if self.activation == "relu":
-            return dot_relu(self.w, x, self.b)  # the sum and the ReLU in one node
-        z = dot(self.w, x, self.b)
+            return dot_relu(self.w, x, self.b, x_data)  # the sum and the ReLU in one node
+        z = dot(self.w, x, self.b, x_data)
         if self.activation == "linear":
             return z
         return getattr(z, self.activation)()
@@ -105,7 +105,8 @@ class Layer(Module):
         return self.neurons[0].nin
 
     def forward(self, x):
-        out = [n.forward(x) for n in self.neurons]
+        x_data = [xi.data for xi in x]  # read once, for all the layer's neurons
+        out = [n.forward(x, x_data) for n in self.neurons]
         return out[0] if len(out) == 1 else out
 
     def parameters(self):

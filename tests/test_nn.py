@@ -180,3 +180,10 @@ def test_common_names_import_from_the_package():
     from micrograd.engine import Value as EngineValue
     from micrograd.nn import MLP as NnMLP
     assert EngineValue is Value and NnMLP is MLP
+
+
+@pytest.mark.parametrize("activation", ["relu", "tanh", "sigmoid", "linear"])
+def test_a_layer_gives_what_its_neurons_give_one_by_one(activation):
+    layer = Layer(3, 4, activation=activation, rng=11)
+    x = [Value(0.5), Value(-1.5), Value(2.0)]
+    assert [v.data for v in layer(x)] == [n(x).data for n in layer.neurons]
