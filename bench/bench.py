@@ -68,14 +68,14 @@ def run(engine, args, setup_file, steps, *extra):
     return result
 
 
-def pairs(label, first, second, count):
-    """``count`` pairs of runs, alternating first(), second(); a table row per pair."""
+def pairs(first, second, count):
+    """``count`` pairs of runs, alternating first(), second(); a line per pair."""
     results = []
     for i in range(1, count + 1):
         a, b = first(), second()
         ratio = a["per_step"] / b["per_step"]
         results.append((a, b, ratio))
-        print(f"  {label} pair {i}: {a['per_step'] * 1000:8.1f} ms/step against "
+        print(f"   pair {i}: {a['per_step'] * 1000:8.1f} ms/step against "
               f"{b['per_step'] * 1000:6.2f} ms/step = {ratio:5.1f}x    peak memory "
               f"{_mb(a)} MB and {_mb(b)} MB", flush=True)
     return results
@@ -108,12 +108,12 @@ def main():
         print(f"{args.pairs} pairs of fresh processes per comparison, {args.steps} steps each, "
               f"CPU time per step (median of a process's steps)\n")
         print("1. micrograd 0.1.0 against this package, the collector on (as shipped)")
-        shipped = pairs("", engine("reference"), engine("ours"), args.pairs)
+        shipped = pairs(engine("reference"), engine("ours"), args.pairs)
         print("2. the same with the collector off during the steps, in both")
-        no_gc = pairs("", engine("reference", "--collector", "off"),
+        no_gc = pairs(engine("reference", "--collector", "off"),
                       engine("ours", "--collector", "off"), args.pairs)
         print("3. this package without its zero-gradient skip against with it")
-        skip = pairs("", engine("ours", "--no-zero-skip"), engine("ours"), args.pairs)
+        skip = pairs(engine("ours", "--no-zero-skip"), engine("ours"), args.pairs)
 
     runs = [run_ for a, b, _ in shipped + no_gc for run_ in (a, b)]
     loss_difference = max(

@@ -323,7 +323,7 @@ def _describe(x):
     """What ``x`` is, for an error message: its type and a short repr."""
     shape = getattr(x, "shape", None)
     if isinstance(shape, tuple):  # a numpy array: its shape says more than its repr
-        hint = "; take its number out with float(x)" if shape == () else ""
+        hint = "; take its number out with x.item()" if shape == () else ""
         return f"an array ({type(x).__name__}) of shape {shape}{hint}"
     text = repr(x)
     return f"{type(x).__name__} {text if len(text) <= 60 else text[:57] + '...'}"

@@ -246,3 +246,24 @@ def test_the_relu_neuron_node():
     off = dot_relu(w, x, b)
     off.backward()
     assert off.data == 0.0 and [v.grad for v in w + x + [b]] == [0.0] * 5
+
+
+def test_the_benchmark_s_backward_without_the_skip_gives_the_same_gradients():
+    """bench/workload.py measures the zero-gradient skip against this plain backward()."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "bench" / "workload.py"
+    spec = importlib.util.spec_from_file_location("workload", path)
+    workload = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(workload)
+
+    def gradients(backward):
+        ws, xs, b = [Value(0.5), Value(-2.0)], [Value(1.0), Value(3.0)], Value(10.0)  # on
+        off = dot_relu(ws, [Value(1.0), Value(1.0)], Value(-5.0))  # a neuron that is off
+        out = (dot_relu(ws, xs, b) + off * 2.0 + xs[0]).tanh()
+        backward(out)
+        backward(out)  # twice: interior gradients start again, leaves add up
+        return [v.grad for v in ws + xs + [b]]
+
+    assert gradients(workload.backward_without_zero_skip) == gradients(Value.backward)
