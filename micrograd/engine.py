@@ -11,9 +11,18 @@ output back to the inputs::
 
     input.grad += (local derivative) * (output.grad)
 
-Storing numbers instead of a closure per node (as micrograd 0.1.0 does) keeps the graph
-free of reference cycles, so Python frees it as soon as the last reference goes, without
-waiting for the cyclic garbage collector. That is most of why this engine is fast.
+Where the speed comes from (``bench/bench.py`` measures it against micrograd 0.1.0):
+
+1. Storing numbers instead of a closure per node (as micrograd 0.1.0 does) keeps the graph
+   free of reference cycles, so Python frees it as soon as the last reference goes,
+   without waiting for the cyclic garbage collector. That is most of it.
+2. Bigger nodes: a neuron's weighted sum is one node (``dot``), and a ReLU neuron is one
+   node with its activation (``dot_relu``): fewer values to make, walk and free.
+3. The zero skip: ``backward()`` does not walk an edge whose local derivative is 0, so a
+   ReLU that is off (or a margin already met) cuts off everything behind it.
+4. Less work per number: the multiply-adds of a neuron run inside ``sum(map(mul, ...))``,
+   a layer reads its inputs' numbers once for all its neurons, and the operations make
+   their Value with plain positional arguments.
 
 A NaN (not a number) stays NaN through every operation, so a model whose numbers have
 gone wrong shows it instead of looking healthy.
@@ -185,7 +194,7 @@ class Value:
 
         A shortcut: an edge whose local derivative is 0 passes nothing on (0 times anything
         is 0), so the walk does not follow it. Behind a ReLU that is off, a whole neuron is
-        skipped.
+        skipped; a node reached only through such edges keeps the gradient it had.
         """
         order = _backward_order(self)
         for node in order:
