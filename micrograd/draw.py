@@ -37,6 +37,7 @@ import os
 import re
 import shutil
 import sysconfig
+import warnings
 from collections import deque
 
 import graphviz
@@ -94,8 +95,19 @@ class Drawing(graphviz.Digraph):
     def _repr_image_svg_xml(self):
         # quiet: Graphviz's font warnings (for a label with non-ASCII letters, say) would
         # otherwise land in the notebook under the picture
-        svg = self.pipe(format="svg", encoding=SVG_ENCODING, quiet=True)
-        return fit_svg(svg)
+        svg = fit_svg(self.pipe(format="svg", encoding=SVG_ENCODING, quiet=True))
+        width = float(re.search(r'<svg width="([\d.]+)pt"', svg).group(1)) * PX_PER_PT
+        if width > COLUMN_PX + 0.5:
+            warnings.warn(
+                f"this drawing is {width:.0f} px wide even with its text as small as is "
+                f"readable ({MIN_TEXT_PX} px), wider than a {COLUMN_PX} px column. Draw it "
+                f"top to bottom (rankdir='TB'), or draw a smaller part of the graph.",
+                DrawingTooWideWarning, stacklevel=2)
+        return svg
+
+
+class DrawingTooWideWarning(UserWarning):
+    """A drawing does not fit the notebook column even at the smallest readable text."""
 
 
 def fit_svg(svg, column_px=COLUMN_PX):
