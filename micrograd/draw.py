@@ -153,7 +153,8 @@ def draw_dot(root, *, rankdir="LR", precision=4, color=True, parameters=(),
 
     Args:
         root: the Value at the end of the expression.
-        rankdir: "LR" for left to right (inputs on the left), "TB" for top to bottom.
+        rankdir: "LR" for left to right (inputs on the left), "TB" for top to bottom
+            ("RL" and "BT" too; small letters work as well).
         precision: significant digits for data and grad (4: ``-8.000``, ``0.7071``).
         color: False for black and white, for printing.
         parameters: the values that training adjusts (such as ``model.parameters()``),
