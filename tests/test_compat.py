@@ -1,6 +1,13 @@
 """Code written for micrograd 0.1.0 (its demo, its graph tracer) runs unchanged."""
 
+import importlib.util
+import json
 import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
 
 from micrograd.engine import Value
 from micrograd.nn import MLP
@@ -68,3 +75,29 @@ def test_lecture_style_manual_backward_calls():
     n._backward()
     n._prev[0]._backward()
     assert round(n.grad, 4) == 0.5 and round(x1.grad, 4) == -1.5 and round(w1.grad, 4) == 1.0
+
+
+REFERENCE = Path(__file__).resolve().parent.parent / "bench" / ".reference"
+
+
+@pytest.mark.skipif(not (REFERENCE / "micrograd" / "engine.py").exists(),
+                    reason="micrograd 0.1.0 is not installed in bench/.reference (make bench)")
+def test_training_gives_the_losses_of_micrograd_0_1_0(tmp_path):
+    """The demo's first steps with both engines, from the same weights: the same losses."""
+    bench = Path(__file__).resolve().parent.parent / "bench"
+    spec = importlib.util.spec_from_file_location("bench", bench / "bench.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    setup = tmp_path / "setup.json"
+    setup.write_text(json.dumps(module.make_setup()))
+
+    def losses(engine):
+        done = subprocess.run(
+            [sys.executable, str(bench / "workload.py"), "--engine", engine, "--reference",
+             str(REFERENCE), "--setup", str(setup), "--steps", "2"],
+            capture_output=True, text=True, check=True)
+        return json.loads(done.stdout)["losses"]
+
+    ours, reference = losses("ours"), losses("reference")
+    assert len(ours) == len(reference) == 2
+    assert ours == pytest.approx(reference, rel=0, abs=1e-9)
