@@ -147,6 +147,9 @@ def draw_dot(root, *, rankdir="LR", precision=4, color=True, parameters=(),
              max_nodes=MAX_NODES):
     """Draw the graph that made ``root`` (shown inline in Jupyter).
 
+    ``root`` may be the package's Value or a lesson's own: anything with ``data``, ``grad``,
+    ``label``, ``_prev`` (the values it was made from, in order) and ``_op``.
+
     Each value is a box: its label on top (coloured by its role), then ``data``, then
     ``grad`` (coloured by the gradient's sign and size). The operation that made a value
     is the oval in front of it. A legend under the picture explains the colours.
@@ -447,7 +450,8 @@ def draw_backward(root, *, rankdir="LR", precision=4, color=True, parameters=(),
     Returns:
         A ``Steps``: shown as every frame at once; ``.slider()`` steps through them.
     """
-    _check_root(root, "draw_backward")
+    # the edges show each stored local derivative, which only the package's Value keeps
+    _check_root(root, "draw_backward", needs=(*VALUE_FIELDS, "_local_grads"))
     rankdir, precision = _check_options(rankdir, precision, color, max_nodes)
     nodes = _nodes_breadth_first(root, max_nodes)
     use_renderer(find_renderer())
@@ -742,9 +746,15 @@ def draw_neuron(nin=3, activation="f"):
 # ----- helpers -------------------------------------------------------------------------------
 
 
-def _check_root(root, function):
-    if not isinstance(root, Value):
-        raise TypeError(f"{function} expects a Value, got {type(root).__name__} {root!r}")
+VALUE_FIELDS = ("data", "grad", "label", "_prev", "_op")
+
+
+def _check_root(root, function, *, needs=VALUE_FIELDS):
+    """``root`` must be a Value: the package's, or a lesson's own with the same fields."""
+    missing = [field for field in needs if not hasattr(root, field)]
+    if missing:
+        raise TypeError(f"{function} expects a Value, got {type(root).__name__} {root!r} "
+                        f"(it has no {', '.join(missing)})")
 
 
 def _check_options(rankdir, precision, color, max_nodes):

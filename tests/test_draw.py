@@ -400,3 +400,19 @@ def test_no_renderer_at_all_says_how_to_get_one(monkeypatch, tmp_path):
 def test_the_default_renderer_is_graphviz_pure_from_the_environment(monkeypatch):
     monkeypatch.delenv(RENDERER_ENV_VAR, raising=False)
     assert os.path.basename(find_renderer()).startswith("graphviz-pure")
+
+
+def test_draw_dot_draws_a_lessons_own_value():
+    class LessonValue:  # the fields a lesson's own Value has, and nothing of the package's
+        def __init__(self, data, _children=(), _op="", label=""):
+            self.data, self.grad, self.label = data, 0.0, label
+            self._prev, self._op = tuple(_children), _op
+
+    a, b = LessonValue(2.0, label="a"), LessonValue(-3.0, label="b")
+    e = LessonValue(a.data * b.data, (a, b), "*", label="e")
+    ours = draw_dot(e).source
+    package = Value(2.0, label="a") * Value(-3.0, label="b")
+    package.label = "e"
+    assert ours == draw_dot(package).source
+    with pytest.raises(TypeError, match="has no _local_grads"):
+        draw_backward(e)
