@@ -141,3 +141,24 @@ def test_ctrl_c_stops_the_run_and_touches_nothing(tmp_path):
     assert f"INTERRUPTED  {slow}: left untouched; 1 more notebook(s) not run" in stderr
     assert all(p.read_bytes() == content for p, content in before.items())
     assert sorted(p.name for p in tmp_path.iterdir()) == [slow.name, later.name, "started"]
+
+
+@pytest.mark.skipif(importlib.util.find_spec("torch") is not None,
+                    reason="PyTorch is installed here, so its cells really run")
+def test_a_run_without_pytorch_keeps_the_stored_pytorch_output(tmp_path):
+    source = ("try:\n    import torch\nexcept ImportError:\n"
+              "    print('PyTorch is not installed')\nelse:\n    print(torch.__version__)")
+    path = notebook(tmp_path / "ops.ipynb", "print(6 * 7)", source, "print('after')",
+                    tags={1: ["nbval-skip", "pytorch"]})
+    nb = nbformat.read(path, as_version=4)
+    real_run = nbformat.v4.new_output("stream", name="stdout", text="2.13.0+cpu\n")
+    nb.cells[1].outputs = [real_run]
+    nbformat.write(nb, path)
+
+    done = execute(path)
+
+    assert done.returncode == 0, done.stderr
+    assert "kept the stored output of 1 PyTorch cell(s)" in done.stdout
+    cells = nbformat.read(path, as_version=4).cells
+    assert [c.outputs[0].text for c in cells] == ["42\n", "2.13.0+cpu\n", "after\n"]
+    assert [c.execution_count for c in cells] == [1, 2, 3]

@@ -12,11 +12,16 @@ Running it twice on an unchanged tree leaves every notebook byte-identical:
   are stored relative to the checkout), and Python's library folder becomes <stdlib>;
 * memory addresses (``<... at 0x7f...>``) are stored as ``0x...``.
 
+Cells tagged ``pytorch`` (optional cells that compare with PyTorch) keep their stored outputs
+when PyTorch is not installed here, so a run without it never replaces PyTorch's numbers
+with a "not installed" message.
+
     python tools/execute_notebooks.py                   # every notebook in notebooks/
     python tools/execute_notebooks.py notebooks/03_*.ipynb
 """
 
 import asyncio
+import importlib.util
 import os
 import re
 import signal
@@ -38,6 +43,7 @@ ADDRESS = re.compile(r"\bat 0x[0-9a-fA-F]{6,}")
 def execute(path):
     """Execute the notebook at ``path``; write it back only if every cell ran."""
     nb = nbformat.read(path, as_version=4)
+    stored = {i: cell.outputs for i, cell in enumerate(nb.cells) if _keeps_outputs(cell)}
     client = NotebookClient(
         nb,
         timeout=600,
@@ -53,8 +59,19 @@ def execute(path):
     for cell in nb.cells:
         for output in cell.get("outputs", []):
             _clean(output)
+    for i, outputs in stored.items():
+        nb.cells[i].outputs = outputs
+    if stored:
+        print(f"        kept the stored output of {len(stored)} PyTorch cell(s): PyTorch is "
+              f"not installed for {sys.executable}")
     nbformat.validate(nb)
     _write_atomically(nb, path)
+
+
+def _keeps_outputs(cell):
+    """A PyTorch cell keeps what it stored when this Python has no PyTorch to run it."""
+    return ("pytorch" in cell.get("metadata", {}).get("tags", []) and bool(cell.get("outputs"))
+            and importlib.util.find_spec("torch") is None)
 
 
 def _clean(node):
