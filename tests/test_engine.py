@@ -267,3 +267,22 @@ def test_the_benchmark_s_backward_without_the_skip_gives_the_same_gradients():
         return [v.grad for v in ws + xs + [b]]
 
     assert gradients(workload.backward_without_zero_skip) == gradients(Value.backward)
+
+
+def test_a_graph_holds_no_reference_cycles_so_python_frees_it_at_once():
+    import gc
+
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        gc.collect()
+        x = Value(0.5)
+        out = x
+        for _ in range(1000):
+            out = (out * x + 1.0).tanh()
+        out.backward()
+        del x, out
+        assert gc.collect() == 0  # nothing was left for the cycle collector to find
+    finally:
+        if was_enabled:
+            gc.enable()
