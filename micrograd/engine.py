@@ -254,10 +254,10 @@ def dot(weights, inputs, bias, x_data=None):
     Local derivatives: d(out)/d(w_i) = x_i,  d(out)/d(x_i) = w_i,  d(out)/d(bias) = 1.
     It computes the same number as building the sum from + and * nodes (in the same
     order; from Python 3.12 on, ``sum`` rounds less, so the last digit may differ), with
-    one node instead of 2n + 1: a node can be as big as we like, as long as its forward
-    and backward agree. ``weights`` and ``inputs`` are lists of Values; ``x_data``, the
-    inputs' numbers, may be given by a caller that has read them already (a layer reads
-    them once for all its neurons).
+    one node instead of 2n (n products and n sums): a node can be as big as we like, as
+    long as its forward and backward agree. ``weights`` and ``inputs`` are lists of
+    Values; ``x_data``, the inputs' numbers, may be given by a caller that has read them
+    already (a layer reads them once for all its neurons).
     """
     w_data = [w.data for w in weights]
     if x_data is None:

@@ -20,7 +20,7 @@ def tags(cell):
 def test_the_series_is_there():
     names = [p.name for p in NOTEBOOKS]
     assert [n[:3] for n in names] == [f"{i:02d}_" for i in range(1, len(names) + 1)], names
-    assert len(names) >= 7
+    assert len(names) >= 9
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
@@ -48,7 +48,18 @@ def test_notebooks_import_the_package_and_nothing_else_of_their_own(path):
         source = "".join(cell["source"])
         assert "sys.path" not in source, f"{path.name}: edits sys.path"
         assert "import *" not in source, f"{path.name}: a wildcard import"
-        assert "class Value" not in source, f"{path.name}: a Value class copied from the package"
+        assert "getsource" not in source, f"{path.name}: prints the package's source"
+    code = "".join("".join(c["source"]) for c in code_cells(path))
+    if "class Value" in code:  # a lesson's own Value is checked against the package's
+        assert "check_same_values" in code, f"{path.name}: its Value is not checked"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_lesson_opens_with_the_lecture_it_follows(path):
+    first = "".join(json.loads(path.read_text(encoding="utf-8"))["cells"][0]["source"])
+    assert first.startswith(f"# {path.name[:2]} · "), first[:40]
+    assert "https://www.youtube.com/watch?v=VMj-3S1tku0" in first, f"{path.name}: no lecture link"
+    assert "https://github.com/karpathy/micrograd" in first, f"{path.name}: no micrograd link"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
@@ -62,10 +73,14 @@ def test_every_lesson_checks_its_claims_and_ends_with_a_summary(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_optional_pytorch_cells_are_skipped_by_the_regression_run(path):
+def test_optional_pytorch_cells_are_skipped_by_the_regression_run_and_store_a_real_run(path):
     for cell in code_cells(path):
         if "import torch" in "".join(cell["source"]):
-            assert "nbval-skip" in tags(cell), f"{path.name}: a PyTorch cell not tagged nbval-skip"
+            assert {"nbval-skip", "pytorch"} <= set(tags(cell)), (
+                f"{path.name}: a PyTorch cell not tagged nbval-skip and pytorch")
+            shown = json.dumps(cell["outputs"])
+            assert cell["outputs"] and "not installed" not in shown, (
+                f"{path.name}: a PyTorch cell without the output of a real run")
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
