@@ -162,3 +162,25 @@ def test_a_run_without_pytorch_keeps_the_stored_pytorch_output(tmp_path):
     cells = nbformat.read(path, as_version=4).cells
     assert [c.outputs[0].text for c in cells] == ["42\n", "2.13.0+cpu\n", "after\n"]
     assert [c.execution_count for c in cells] == [1, 2, 3]
+
+
+def test_a_timing_cell_keeps_its_measurement_until_its_code_changes(tmp_path):
+    def measured(path):
+        return nbformat.read(path, as_version=4).cells[0].outputs[0].text
+
+    path = notebook(tmp_path / "timing.ipynb", "import time\nprint(time.perf_counter_ns())",
+                    "print('after')", tags={0: ["nbval-ignore-output"]})
+    assert execute(path).returncode == 0
+    first = path.read_bytes()
+    assert execute(path).returncode == 0
+    assert path.read_bytes() == first  # the same measurement, byte for byte
+
+    assert execute("--remeasure", path).returncode == 0
+    remeasured = measured(path)
+    assert remeasured != nbformat.reads(first.decode(), as_version=4).cells[0].outputs[0].text
+
+    nb = nbformat.read(path, as_version=4)
+    nb.cells[0].source += "  # changed"
+    nbformat.write(nb, path)
+    assert execute(path).returncode == 0
+    assert measured(path) != remeasured  # new code, new measurement

@@ -16,11 +16,17 @@ Cells tagged ``pytorch`` (optional cells that compare with PyTorch) keep their s
 when PyTorch is not installed here, so a run without it never replaces PyTorch's numbers
 with a "not installed" message.
 
+Cells tagged ``nbval-ignore-output`` print measurements (timings), which differ on every
+run. Each still runs, but keeps the measurement it stored as long as its code is the code
+that measured it (a digest of the code is stored beside it); ``--remeasure`` measures again.
+
     python tools/execute_notebooks.py                   # every notebook in notebooks/
     python tools/execute_notebooks.py notebooks/03_*.ipynb
+    python tools/execute_notebooks.py --remeasure notebooks/09_*.ipynb
 """
 
 import asyncio
+import hashlib
 import importlib.util
 import os
 import re
@@ -38,12 +44,16 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 STDLIB = Path(sysconfig.get_paths()["stdlib"])  # where Python's own modules are
 ADDRESS = re.compile(r"\bat 0x[0-9a-fA-F]{6,}")
+MEASURED = "nbval-ignore-output"  # the tag of cells that print timings
+MEASURED_FROM = "measured_code_sha256"  # cell metadata: the code its stored output came from
 
 
-def execute(path):
+def execute(path, remeasure=False):
     """Execute the notebook at ``path``; write it back only if every cell ran."""
     nb = nbformat.read(path, as_version=4)
-    stored = {i: cell.outputs for i, cell in enumerate(nb.cells) if _keeps_outputs(cell)}
+    pytorch = {i: cell.outputs for i, cell in enumerate(nb.cells) if _keeps_outputs(cell)}
+    measured = {i: cell.outputs for i, cell in enumerate(nb.cells)
+                if not remeasure and _keeps_measurement(cell)}
     client = NotebookClient(
         nb,
         timeout=600,
@@ -59,10 +69,13 @@ def execute(path):
     for cell in nb.cells:
         for output in cell.get("outputs", []):
             _clean(output)
-    for i, outputs in stored.items():
+    for i, outputs in {**measured, **pytorch}.items():
         nb.cells[i].outputs = outputs
-    if stored:
-        print(f"        kept the stored output of {len(stored)} PyTorch cell(s): PyTorch is "
+    for cell in nb.cells:
+        if MEASURED in _tags(cell):
+            cell.metadata[MEASURED_FROM] = _digest(cell.source)
+    if pytorch:
+        print(f"        kept the stored output of {len(pytorch)} PyTorch cell(s): PyTorch is "
               f"not installed for {sys.executable}")
     nbformat.validate(nb)
     _write_atomically(nb, path)
@@ -70,8 +83,22 @@ def execute(path):
 
 def _keeps_outputs(cell):
     """A PyTorch cell keeps what it stored when this Python has no PyTorch to run it."""
-    return ("pytorch" in cell.get("metadata", {}).get("tags", []) and bool(cell.get("outputs"))
+    return ("pytorch" in _tags(cell) and bool(cell.get("outputs"))
             and importlib.util.find_spec("torch") is None)
+
+
+def _keeps_measurement(cell):
+    """A timing cell keeps its measurement while its code is the code that measured it."""
+    return (MEASURED in _tags(cell) and bool(cell.get("outputs"))
+            and cell.get("metadata", {}).get(MEASURED_FROM) == _digest(cell.source))
+
+
+def _tags(cell):
+    return cell.get("metadata", {}).get("tags", [])
+
+
+def _digest(text):
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _clean(node):
@@ -129,13 +156,14 @@ def _stop_on_ctrl_c(notebook):
 
 
 def main(args):
-    paths = [Path(a) for a in args] or sorted(NOTEBOOKS.glob("*.ipynb"))
+    remeasure = "--remeasure" in args
+    paths = [Path(a) for a in args if a != "--remeasure"] or sorted(NOTEBOOKS.glob("*.ipynb"))
     failed = []
     for done, path in enumerate(paths):
         start = time.perf_counter()
         signal.signal(signal.SIGINT, _CtrlC.handler)  # the client resets it after each run
         try:
-            execute(path)
+            execute(path, remeasure)
         except (Exception, KeyboardInterrupt, asyncio.CancelledError) as error:
             if _CtrlC.pressed or not isinstance(error, Exception):
                 print(f"\nINTERRUPTED  {path}: left untouched; {len(paths) - done - 1} more "

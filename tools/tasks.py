@@ -247,7 +247,7 @@ def execute(args):
     """Re-run notebooks top to bottom and store their outputs (all, or the ones named)."""
     setup(quiet=True)
     return _run([str(venv_python()), str(ROOT / "tools" / "execute_notebooks.py"),
-                 *args.notebooks], check=False)
+                 *(["--remeasure"] if args.remeasure else []), *args.notebooks], check=False)
 
 
 def bench(args):
@@ -358,6 +358,9 @@ def parser():
                      "(more arguments go to pytest)")
     execute_task = tasks.add_parser("execute", help="re-run notebooks and store their outputs")
     execute_task.add_argument("notebooks", nargs="*", help="the notebooks (default: all)")
+    execute_task.add_argument("--remeasure", action="store_true",
+                              help="measure the timing cells again (they keep their stored "
+                                   "measurement while their code is unchanged)")
     tasks.add_parser("bench", add_help=False, help="this package against micrograd 0.1.0 "
                      "(more arguments go to bench/bench.py)")
     tasks.add_parser("lint", help="ruff over everything")
