@@ -107,12 +107,30 @@ def _first_difference(mine, theirs):
         return (f"{name} should be made by '{theirs._op}' from "
                 f"{' and '.join(t.label for t in theirs._prev)}; yours is made by "
                 f"'{mine._op}' from {len(mine._prev)} values.")
-    for m, t in zip(mine._prev, theirs._prev):
+    children, flipped = tuple(mine._prev), tuple(mine._prev)[::-1]
+    if theirs._op in ("+", "*"):  # d * f and f * d are the same graph: compare in the closer order
+        if (_children_difference(flipped, theirs._prev) is None
+                or _likeness(flipped, theirs._prev) > _likeness(children, theirs._prev)):
+            children = flipped
+    problem = _children_difference(children, theirs._prev)
+    if problem:
+        return problem
+    if not close(mine.data, theirs.data):
+        return f"{name} is {mine.data:g}, but it should be {theirs.data:g}."
+    return None
+
+
+def _likeness(mine, theirs):
+    """How many children agree in their op, and how many in their number."""
+    return (sum(getattr(m, "_op", None) == t._op for m, t in zip(mine, theirs)),
+            sum(close(getattr(m, "data", None), t.data) for m, t in zip(mine, theirs)))
+
+
+def _children_difference(mine, theirs):
+    for m, t in zip(mine, theirs):
         problem = _first_difference(m, t)
         if problem:
             return problem
-    if not close(mine.data, theirs.data):
-        return f"{name} is {mine.data:g}, but it should be {theirs.data:g}."
     return None
 
 
