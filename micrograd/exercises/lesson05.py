@@ -13,7 +13,7 @@ from micrograd.engine import topological_order
 from micrograd.exercises.exercise import Exercise, close
 
 
-def _disagreement(V, f, inputs, names):
+def grads_vs_nudging(V, f, inputs, names):
     """None if backward() on f built from class V agrees with nudging; else which input not."""
     values = [V(x) for x in inputs]
     out = f(*values)
@@ -43,7 +43,7 @@ def _judge_sigmoid(V):
             return (f"the forward pass is off: sigmoid({x}) should be {expected:.4f}, yours "
                     f"gives {V(x).sigmoid().data:.4f}. s = 1 / (1 + math.exp(-x)).")
     for what, f, inputs, names in SIGMOID_TESTS:
-        found = _disagreement(V, f, inputs, names)
+        found = grads_vs_nudging(V, f, inputs, names)
         if found:
             name, grad, slope = found
             advice = ("a value used twice must receive both shares: +=, not ="
