@@ -45,25 +45,26 @@ q1 = Exercise(
 def _judge_loss(squared_error):
     xs, ys = micrograd.tiny_dataset()
     model = lecture_mlp(1337)
-    predictions = [model(x) for x in xs]
+    predictions, theirs = [model(x) for x in xs], [model(x) for x in xs]
     loss = squared_error(predictions, ys)
     if not isinstance(loss, micrograd.Value):
         return (f"your function returned {type(loss).__name__} {loss!r}; return the Value "
                 "itself (no .data), so that backward() can run from it.")
-    expected = sum((p.data - y) ** 2 for p, y in zip(predictions, ys))
-    if close(loss.data * len(ys), expected, 1e-9):
+    expected = sum((p - y) ** 2 for p, y in zip(theirs, ys))  # the package's, as in the lesson
+    if close(loss.data * len(ys), expected.data, 1e-9):
         return "that is the mean of the squared errors; the lesson's loss is their sum."
     if close(loss.data, sum(p.data - y for p, y in zip(predictions, ys)), 1e-9):
         return "that adds up the errors without squaring them: write (p - y) ** 2."
-    if not close(loss.data, expected, 1e-9):
+    if not close(loss.data, expected.data, 1e-9):
         return (f"for the untrained network your loss is {loss.data:.4f}, but it should be "
-                f"{expected:.4f}: the sum over the examples of (prediction - target)².")
+                f"{expected.data:.4f}: the sum over the examples of (prediction - target)².")
     loss.backward()
-    for i, (p, y) in enumerate(zip(predictions, ys), start=1):
-        if not close(p.grad, 2 * (p.data - y), 1e-9):
+    expected.backward()
+    for i, (p, q) in enumerate(zip(predictions, theirs), start=1):
+        if not close(p.grad, q.grad, 1e-9):
             return (f"the number is right, but after backward() prediction {i}'s grad is "
-                    f"{p.grad:.4f} instead of 2·(p - y) = {2 * (p.data - y):.4f}: build the "
-                    "loss from the predictions' Values, not from their .data.")
+                    f"{p.grad:.4f} instead of 2·(p - y) = {q.grad:.4f}: build the loss from "
+                    "the predictions' Values, not from their .data.")
     return None
 
 
