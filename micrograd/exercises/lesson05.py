@@ -36,22 +36,31 @@ SIGMOID_TESTS = [  # (what, f, inputs, names)
 ]
 
 
-def _judge_sigmoid(V):
-    for x in (0.0, 2.0, -1.5):
-        expected = micrograd.Value(x).sigmoid().data
-        if not close(V(x).sigmoid().data, expected, 1e-9):
-            return (f"the forward pass is off: sigmoid({x}) should be {expected:.4f}, yours "
-                    f"gives {V(x).sigmoid().data:.4f}. s = 1 / (1 + math.exp(-x)).")
-    for what, f, inputs, names in SIGMOID_TESTS:
+def judge_operation(V, op, expected, points, tests, formula, derivative):
+    """None if the method ``op`` of the student's class V computes ``expected`` at each of
+    ``points`` and its gradients agree with nudging in every one of ``tests``; else what is
+    wrong. ``formula`` and ``derivative`` say what the forward pass and the local derivative
+    should be."""
+    for x in points:
+        got = getattr(V(x), op)().data
+        if not close(got, expected(x), 1e-9):
+            return (f"the forward pass is off: {op}({x}) should be {expected(x):.4f}, yours "
+                    f"gives {got:.4f}. {formula}.")
+    for what, f, inputs, names in tests:
         found = grads_vs_nudging(V, f, inputs, names)
         if found:
             name, grad, slope = found
             advice = ("a value used twice must receive both shares: +=, not ="
-                      if "twice" in what else
-                      "the local derivative is s * (1 - s), times out.grad")
+                      if "twice" in what else f"{derivative}, times out.grad")
             return (f"for {what}, {name}.grad is {grad:.4f} but nudging {name} gives "
                     f"{slope:.4f}: {advice}.")
     return None
+
+
+def _judge_sigmoid(V):
+    return judge_operation(V, "sigmoid", lambda x: micrograd.Value(x).sigmoid().data,
+                           (0.0, 2.0, -1.5), SIGMOID_TESTS, "s = 1 / (1 + math.exp(-x))",
+                           "the local derivative is s * (1 - s)")
 
 
 # Exercise 2: what = does with a value used twice

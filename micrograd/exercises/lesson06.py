@@ -10,7 +10,7 @@ import math
 import micrograd
 from micrograd.engine import topological_order
 from micrograd.exercises.exercise import Exercise, close
-from micrograd.exercises.lesson05 import grads_vs_nudging
+from micrograd.exercises.lesson05 import judge_operation
 
 # Exercise 1: 1 - a and 3 / a
 
@@ -68,20 +68,8 @@ LOG_TESTS = [  # (what, f, inputs, names)
 
 
 def _judge_log(V):
-    for x in (0.5, 1.0, 4.0):
-        if not close(V(x).log().data, math.log(x), 1e-12):
-            return (f"the forward pass is off: log({x}) should be {math.log(x):.4f}, yours "
-                    f"gives {V(x).log().data:.4f}. Use math.log(self.data).")
-    for what, f, inputs, names in LOG_TESTS:
-        found = grads_vs_nudging(V, f, inputs, names)
-        if found:
-            name, grad, slope = found
-            advice = ("a value used twice must receive both shares: +=, not ="
-                      if "twice" in what else
-                      "the local derivative of log(x) is 1 / x, times out.grad")
-            return (f"for {what}, {name}.grad is {grad:.4f} but nudging {name} gives "
-                    f"{slope:.4f}: {advice}.")
-    return None
+    return judge_operation(V, "log", math.log, (0.5, 1.0, 4.0), LOG_TESTS,
+                           "Use math.log(self.data)", "the local derivative of log(x) is 1 / x")
 
 
 # Exercise 4: how many nodes tanh from exp makes

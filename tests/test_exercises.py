@@ -1,0 +1,91 @@
+"""Every exercise: blank runs, a wrong answer gets a specific hint, the solution is correct."""
+
+import importlib
+import json
+import pkgutil
+from pathlib import Path
+
+import pytest
+
+import micrograd.exercises
+from micrograd.exercises import Exercise
+from micrograd.exercises.exercise import BLANK, CORRECT, WRONG
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+
+
+def all_exercises():
+    found = []
+    for module in pkgutil.iter_modules(micrograd.exercises.__path__):
+        if module.name.startswith("lesson"):
+            lesson = importlib.import_module(f"micrograd.exercises.{module.name}")
+            found += [(f"{module.name}.{name}", exercise)
+                      for name, exercise in vars(lesson).items() if isinstance(exercise, Exercise)]
+    return found
+
+
+EXERCISES = all_exercises()
+
+
+def cells(path, tag):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    return [c for c in nb["cells"] if tag in c.get("metadata", {}).get("tags", [])]
+
+
+def printed(cell):
+    return "".join("".join(o.get("text", "")) for o in cell["outputs"])
+
+
+def test_there_are_exercises():
+    assert len(EXERCISES) >= 3 * len(NOTEBOOKS)
+
+
+@pytest.mark.parametrize("name, exercise", EXERCISES, ids=[n for n, _ in EXERCISES])
+def test_a_blank_answer_is_not_answered_yet(name, exercise):
+    assert exercise.verdict(...).status == BLANK
+
+
+@pytest.mark.parametrize("name, exercise", EXERCISES, ids=[n for n, _ in EXERCISES])
+def test_every_wrong_example_gets_a_specific_hint_not_a_crash(name, exercise):
+    assert exercise.wrong_examples, f"{name} has no wrong answer to test its check with"
+    for answer in exercise.wrong_examples:
+        found = exercise.verdict(*answer)
+        assert found.status == WRONG, (name, answer, found)
+        assert "raised" not in found.message, f"{name}: its check crashed on {answer!r}"
+        assert len(found.message) > len("Not yet: ") + 20, found.message
+
+
+@pytest.mark.parametrize("name, exercise", EXERCISES, ids=[n for n, _ in EXERCISES])
+def test_every_exercise_has_a_hint(name, exercise, capsys):
+    exercise.hint()
+    assert len(capsys.readouterr().out) > 30
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_lesson_has_three_exercises_each_with_a_hidden_solution(path):
+    exercises, solutions = cells(path, "exercise"), cells(path, "solution")
+    assert len(exercises) >= 3, f"{path.name}: {len(exercises)} exercise cells"
+    assert len(solutions) == len(exercises), f"{path.name}: an exercise without a solution"
+    for cell in exercises:  # as stored: blank, and it ran without error
+        assert "Not answered yet" in printed(cell), (path.name, printed(cell))
+        assert all(o["output_type"] != "error" for o in cell["outputs"])
+    for cell in solutions:  # nbval re-runs these and compares this output
+        assert cell["metadata"].get("jupyter", {}).get("source_hidden") is True, path.name
+        assert printed(cell).startswith("✓ Correct"), (path.name, printed(cell))
+
+
+def test_a_check_never_raises_whatever_the_answer_does():
+    def judge(f):
+        return None if f(2) == 4 else "f(2) should be 4"
+
+    square = Exercise("squaring", judge, "multiply x by itself")
+    assert square.verdict(lambda x: x * x).status == CORRECT
+    assert square.verdict(lambda x: x + x + 1).message == "Not yet: f(2) should be 4"
+    assert square.verdict(lambda x: 1 / 0).message == (
+        "Not yet: running your code for squaring raised ZeroDivisionError: division by zero")
+
+    def todo(x):
+        raise NotImplementedError
+
+    assert square.verdict(todo).status == BLANK
