@@ -9,7 +9,7 @@ import pytest
 
 import micrograd.exercises
 from micrograd.exercises import Exercise
-from micrograd.exercises.exercise import BLANK, CORRECT, WRONG
+from micrograd.exercises.exercise import BLANK, CODE, CORRECT, NUMBERS, WRONG
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -57,6 +57,14 @@ def test_every_wrong_example_gets_a_specific_hint_not_a_crash(name, exercise):
 
 
 @pytest.mark.parametrize("name, exercise", EXERCISES, ids=[n for n, _ in EXERCISES])
+def test_an_answer_of_the_wrong_kind_is_told_so_plainly(name, exercise):
+    # "6" in quotes, where a number or a function is asked for: a plain word, not a crash
+    found = exercise.verdict(*["6"] * len(exercise.wrong_examples[0]))
+    assert found.status == WRONG, (name, found)
+    assert "raised" not in found.message and "'6'" in found.message, found.message
+
+
+@pytest.mark.parametrize("name, exercise", EXERCISES, ids=[n for n, _ in EXERCISES])
 def test_every_exercise_has_a_hint(name, exercise, capsys):
     exercise.hint()
     assert len(capsys.readouterr().out) > 30
@@ -89,3 +97,16 @@ def test_a_check_never_raises_whatever_the_answer_does():
         raise NotImplementedError
 
     assert square.verdict(todo).status == BLANK
+
+
+def test_an_exercise_says_which_kind_of_answer_it_wants():
+    double = Exercise("doubling", lambda f: None if f(2) == 4 else "f(2) should be 4",
+                      "add x to itself", answers=CODE)
+    assert double.verdict("x + x").message == (
+        "Not yet: give the function (or class) you wrote, by its name: no quotes, no "
+        "brackets; got str 'x + x'.")
+    slope = Exercise("the slope", lambda s: None if s == 14 else "not 14", "6x - 4",
+                     answers=NUMBERS)
+    assert slope.verdict(True).message == (
+        "Not yet: each answer should be a number, such as 1.5 (without quotes); got bool True.")
+    assert slope.verdict(14).status == CORRECT

@@ -5,8 +5,10 @@ prints a verdict, so that a blank or half-done exercise never stops a lesson run
 """
 
 from dataclasses import dataclass
+from numbers import Real
 
 BLANK, CORRECT, WRONG = "not answered", "correct", "wrong"
+NUMBERS, CODE = "numbers", "code"  # what an exercise's answers are
 
 
 @dataclass(frozen=True)
@@ -28,19 +30,26 @@ class Exercise:
         hint: the hint ``hint()`` prints.
         wrong_examples: answers a student might plausibly give that are wrong, as tuples of
             arguments to ``check``; the tests feed them in and expect a specific message.
+        answers: NUMBERS when every answer is a number, CODE when it is a function or class
+            the student wrote (None: the judge looks for itself). Anything else given is
+            answered plainly, before the judge sees it: "6" in quotes is not the number 6.
     """
 
-    def __init__(self, title, judge, hint, wrong_examples=()):
+    def __init__(self, title, judge, hint, wrong_examples=(), answers=None):
         self.title = title
         self.judge = judge
         self._hint = hint
         self.wrong_examples = list(wrong_examples)
+        self.answers = answers
 
     def verdict(self, *answer):
         """The verdict on ``answer``, without printing it."""
         if any(part is Ellipsis for part in answer):
             return Verdict(BLANK, f"Not answered yet: replace each ... in the cell for "
                                   f"{self.title}, then run it again.")
+        wrong_kind = self._wrong_kind(answer)
+        if wrong_kind:
+            return Verdict(WRONG, f"Not yet: {wrong_kind}")
         try:
             problem = self.judge(*answer)
         except NotImplementedError:
@@ -52,6 +61,16 @@ class Exercise:
         if problem is None:
             return Verdict(CORRECT, f"Correct: {self.title}.")
         return Verdict(WRONG, f"Not yet: {problem}")
+
+    def _wrong_kind(self, answer):
+        """A sentence when an answer is not the kind the exercise asks for, else None."""
+        for part in answer:
+            if self.answers == NUMBERS and not_a_number(part):
+                return f"each answer {not_a_number(part)}."
+            if self.answers == CODE and not callable(part):
+                return (f"give the function (or class) you wrote, by its name: no quotes, no "
+                        f"brackets; got {type(part).__name__} {part!r}.")
+        return None
 
     def check(self, *answer):
         """Print the verdict on ``answer``: not answered yet, correct, or not yet and why."""
@@ -65,6 +84,14 @@ class Exercise:
 
     def __repr__(self):
         return f"<exercise: {self.title}>"
+
+
+def not_a_number(x):
+    """What is wrong when ``x`` is not a number (True and False are not), else None."""
+    if isinstance(x, bool) or not isinstance(x, Real):
+        return (f"should be a number, such as 1.5 (without quotes); got "
+                f"{type(x).__name__} {x!r}")
+    return None
 
 
 def close(actual, expected, tol=1e-6):

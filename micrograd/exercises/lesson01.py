@@ -8,7 +8,7 @@ functions, and returns None when it agrees or a sentence saying what to look at.
 import math
 
 from micrograd import central_difference
-from micrograd.exercises.exercise import Exercise, close
+from micrograd.exercises.exercise import CODE, NUMBERS, Exercise, close, not_a_number
 
 
 def _f(x):
@@ -16,19 +16,9 @@ def _f(x):
     return 3 * x**2 - 4 * x + 5
 
 
-def _not_a_number(answer):
-    if isinstance(answer, bool) or not isinstance(answer, (int, float)):
-        return (f"the answer should be a number, such as 1.5; got "
-                f"{type(answer).__name__} {answer!r}.")
-    return None
-
-
 # ----- 1 · the slope of f at x = 1 ---------------------------------------------------------
 
 def _judge_slope_at_1(slope):
-    problem = _not_a_number(slope)
-    if problem:
-        return problem
     exact = central_difference(_f, 1.0)
     if close(slope, exact, tol=0.005):  # the forward estimate with h = 0.001 is 0.003 high
         return None
@@ -49,6 +39,7 @@ q1 = Exercise(
     "x = 1 is a little to the right of the bottom of the parabola (x = 2/3), so f is climbing "
     "there, but gently. forward_difference(f, 1.0) measures it; 6x - 4 gives it exactly.",
     wrong_examples=[(-2.0,), (4.0,), (6.0,)],
+    answers=NUMBERS,
 )
 
 
@@ -64,9 +55,9 @@ _POINTS = [(_cube, "x³", 3.0, 0.1), (math.sin, "sin", 1.0, 0.01), (_f, "f", -3.
 def _judge_central(central):
     for func, name, x, h in _POINTS:
         got = central(func, x, h)
-        problem = _not_a_number(got)
+        problem = not_a_number(got)
         if problem:
-            return f"central({name}, {x:g}, h={h:g}) should return a number: {problem}"
+            return f"what central({name}, {x:g}, h={h:g}) returns {problem}."
         expected = central_difference(func, x, h)
         if close(got, expected, tol=1e-9):
             continue
@@ -99,6 +90,7 @@ q2 = Exercise(
     "Take one step of h to each side of x: the function moves by func(x + h) - func(x - h) "
     "over a width of 2h. Put brackets around both the difference and 2 * h.",
     wrong_examples=[(_central_forward,), (_central_over_h,), (_central_no_brackets,)],
+    answers=CODE,
 )
 
 
@@ -108,9 +100,6 @@ _A, _B, _C = 2.0, -3.0, 10.0
 
 
 def _judge_used_twice(dd_da):
-    problem = _not_a_number(dd_da)
-    if problem:
-        return problem
     exact = central_difference(lambda a: a * _B + _C * a, _A)
     if close(dd_da, exact, tol=1e-4):
         return None
@@ -133,4 +122,5 @@ q3 = Exercise(
     "a appears twice. In a product each input's slope is the other input: a · b gives b, "
     "c · a gives c. Nudging a moves both products at once.",
     wrong_examples=[(-3.0,), (10.0,), (-30.0,)],
+    answers=NUMBERS,
 )

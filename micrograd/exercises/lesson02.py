@@ -7,7 +7,7 @@ what to look at.
 """
 
 import micrograd
-from micrograd.exercises.exercise import Exercise, close
+from micrograd.exercises.exercise import CODE, NUMBERS, Exercise, close
 
 
 class _Value:
@@ -73,6 +73,7 @@ q1 = Exercise(
     "Copy value_add and change two things: the number (self.data - other.data) and the op "
     "('-'). The children stay (self, other), in that order.",
     wrong_examples=[(_sub_swapped,), (_sub_children_swapped,), (_sub_plain_number,)],
+    answers=CODE,
 )
 
 
@@ -159,7 +160,7 @@ def _count_a(container):
 
 def _judge_count(with_tuple, with_set):
     for answer in (with_tuple, with_set):
-        if isinstance(answer, bool) or not isinstance(answer, int):
+        if not float(answer).is_integer():
             return f"each answer should be a whole number, such as 2; got {answer!r}."
     in_tuple, in_set = _count_a(tuple), _count_a(set)
     if with_tuple != in_tuple:
@@ -184,4 +185,5 @@ q3 = Exercise(
     "(the product, a). Count the a's. Then turn each tuple into a set, which keeps every value "
     "only once, and count again.",
     wrong_examples=[(2, 2), (3, 3), (3, 1)],
+    answers=NUMBERS,
 )

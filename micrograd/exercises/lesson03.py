@@ -9,7 +9,7 @@ when the answer agrees, or a sentence naming what disagrees and the likely mista
 
 import micrograd
 from micrograd import central_difference
-from micrograd.exercises.exercise import Exercise, close
+from micrograd.exercises.exercise import CODE, NUMBERS, Exercise, close
 
 
 def _lecture_graph(f=-2.0):
@@ -23,23 +23,12 @@ def _lecture_graph(f=-2.0):
     return {"a": a, "b": b, "c": c, "e": e, "d": d, "f": f, "L": L}
 
 
-def _not_numbers(*answers):
-    for answer in answers:
-        if isinstance(answer, bool) or not isinstance(answer, (int, float)):
-            return (f"each answer should be a number, such as -1.5; got "
-                    f"{type(answer).__name__} {answer!r}.")
-    return None
-
-
 # ----- 1 · every gradient by hand, with f = 3 ------------------------------------------------
 
 _OTHER = {"a": "b", "b": "a"}  # the other factor of e = a * b
 
 
 def _judge_by_hand(grad_a, grad_b, grad_c, grad_f):
-    problem = _not_numbers(grad_a, grad_b, grad_c, grad_f)
-    if problem:
-        return problem
     yours = {"a": grad_a, "b": grad_b, "c": grad_c, "f": grad_f}
     lecture = _lecture_graph(f=-2.0)
     lecture["L"].backward()
@@ -74,6 +63,7 @@ q1 = Exercise(
     "f the value of d. The + passes dL/dd on unchanged to e and c. The first * gives a the "
     "value of b times dL/de, and b the value of a times dL/de.",
     wrong_examples=[(6.0, -4.0, -2.0, 4.0), (9.0, -6.0, 3.0, 4.0), (6.0, -9.0, 3.0, 4.0)],
+    answers=NUMBERS,
 )
 
 
@@ -145,15 +135,13 @@ q2 = Exercise(
     "out = x * y: nudging x by h moves out by y.data * h, so the local derivative for x is "
     "y.data (and for y it is x.data). Multiply by out.grad, and add with +=.",
     wrong_examples=[(_mul_swapped,), (_mul_equals,), (_mul_no_chain,)],
+    answers=CODE,
 )
 
 
 # ----- 3 · what the drawing shows before the backward pass -----------------------------------
 
 def _judge_before_backward(grad_a, grad_L):
-    problem = _not_numbers(grad_a, grad_L)
-    if problem:
-        return problem
     g = _lecture_graph()  # built and drawn, no backward pass yet
     if not close(grad_L, g["L"].grad):
         return (f"the box of L shows {g['L'].grad:g}, not {grad_L:g}: dL/dL = 1 is the base "
@@ -172,6 +160,7 @@ q3 = Exercise(
     "starts with grad 0.0, and only a backward pass (by hand, or L.backward()) changes it, "
     "starting with L.grad = 1.0.",
     wrong_examples=[(6.0, 1.0), (0.0, 1.0), (6.0, 0.0)],
+    answers=NUMBERS,
 )
 
 
@@ -211,4 +200,5 @@ q4 = Exercise(
     "Nudge x by h: x - y moves by +h. Nudge y by h: it moves by -h. Those are the local "
     "derivatives, 1 and -1; multiply each by out.grad and add with +=.",
     wrong_examples=[(_sub_like_add,), (_sub_equals,), (_sub_no_chain,)],
+    answers=CODE,
 )

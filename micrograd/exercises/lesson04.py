@@ -7,7 +7,7 @@ Each judge compares with the package: the neuron is built from ``micrograd.Value
 import math
 
 import micrograd
-from micrograd.exercises.exercise import Exercise, close
+from micrograd.exercises.exercise import CODE, NUMBERS, Exercise, close
 
 BIAS = 6.8813735870195432  # the lecture's bias
 
@@ -46,6 +46,7 @@ q1 = Exercise(
     "factor the other factor's value times n.grad: x1.grad = w1 · (1 − o²), w2.grad = "
     "x2 · (1 − o²).",
     wrong_examples=[(-1.5, 1.0, 0.5, 0.0), (-3.0, 2.0, 1.0, 1.0), (-0.27, 0.18, 0.09, 0.18)],
+    answers=NUMBERS,
 )
 
 
@@ -76,6 +77,7 @@ q2 = Exercise(
     "very close to 0: on the dashed curve of the plot, z = 4 is far out where it is flat. The "
     "neuron is saturated, and every gradient below it is multiplied by that tiny number.",
     wrong_examples=[(-15.0,), (0.5,), (math.tanh(4.0),)],
+    answers=NUMBERS,
 )
 
 
@@ -126,6 +128,7 @@ q3 = Exercise(
     "Write it like tanh: x = self.data, s = 1 / (1 + math.exp(-x)), then return "
     "Value(s, (self,), 'sigmoid').",
     wrong_examples=[(_SignWrong,), (_Orphan,), (_NoOp,)],
+    answers=CODE,
 )
 
 
@@ -151,4 +154,5 @@ q4 = Exercise(
     "x1 feeds two × nodes, x1*w1 and x1*w2, and o changes through both when x1 is nudged. "
     "Each path hands x1 (the other factor) × (1 − o²); x1.grad is the sum of the two.",
     wrong_examples=[(-3.0 * (1 - math.tanh(2.0 * -3.0 + 2.0 + BIAS) ** 2),), (-1.5,)],
+    answers=NUMBERS,
 )

@@ -10,7 +10,7 @@ import math
 
 import micrograd
 from micrograd.engine import topological_order
-from micrograd.exercises.exercise import Exercise, close
+from micrograd.exercises.exercise import CODE, NUMBERS, Exercise, close
 
 
 def grads_vs_nudging(V, f, inputs, names):
@@ -258,6 +258,7 @@ q1 = Exercise(
         (_sigmoid_class(lambda s, g: s * g),),
         (_sigmoid_class(lambda s, g: s * (1 - s)),),
     ],
+    answers=CODE,
 )
 
 q2 = Exercise(
@@ -267,6 +268,7 @@ q2 = Exercise(
     "other.grad = self.data * out.grad. Here self and other are both a. What is left in "
     "a.grad after the second line?",
     wrong_examples=[(6.0, 6.0), (3.0, 3.0), (9.0, 6.0)],
+    answers=NUMBERS,
 )
 
 q3 = Exercise(
@@ -276,6 +278,7 @@ q3 = Exercise(
     "it to the order; otherwise, if it is not visited yet, mark it, push it back with True, "
     "then push each child with False.",
     wrong_examples=[(_recursive,), (_no_visited,), (_parents_first,)],
+    answers=CODE,
 )
 
 
@@ -295,4 +298,5 @@ q4 = Exercise(
     "Walk every node of the graph (a topological order, or your own stack with a visited "
     "set) and set node.grad = 0.0 for each, the inner nodes as well as the leaves.",
     wrong_examples=[(_root_only,), (_leaves_only,), (lambda root: None,)],
+    answers=CODE,
 )

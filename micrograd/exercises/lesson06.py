@@ -9,7 +9,7 @@ import math
 
 import micrograd
 from micrograd.engine import topological_order
-from micrograd.exercises.exercise import Exercise, close
+from micrograd.exercises.exercise import CODE, NUMBERS, Exercise, close
 from micrograd.exercises.lesson05 import judge_operation
 
 # Exercise 1: 1 - a and 3 / a
@@ -190,6 +190,7 @@ q1 = Exercise(
     "(or -self + other). For 3 / a it calls a.__rtruediv__(3): return other * self**-1. "
     "Swapping the operands, as __radd__ does, would compute a - 1 and a / 3.",
     wrong_examples=[(_Swapped,), (_NoRtruediv,), (_PlainNumbers,)],
+    answers=CODE,
 )
 
 q2 = Exercise(
@@ -202,6 +203,7 @@ q2 = Exercise(
         (lambda n: 1 / (1 + math.exp(-n.data)),),
         (lambda n: (1 + (-n).exp()) ** -2,),
     ],
+    answers=CODE,
 )
 
 q3 = Exercise(
@@ -214,6 +216,7 @@ q3 = Exercise(
         (_log_class(lambda x, g: g / x, set_grad=True),),
         (_log_class(lambda x, g: 1 / x),),
     ],
+    answers=CODE,
 )
 
 q4 = Exercise(
@@ -223,4 +226,5 @@ q4 = Exercise(
     "an exp node; n.exp() ** 2 adds an exp node and a **2 node (a power takes a plain number, "
     "which is not a node). The rest, e - 1, e + 1 and the division, stays.",
     wrong_examples=[(11,), (9,), (12,)],
+    answers=NUMBERS,
 )

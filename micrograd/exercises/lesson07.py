@@ -7,7 +7,7 @@ in the wrong order) to say which one it is.
 """
 
 import micrograd
-from micrograd.exercises.exercise import Exercise, close
+from micrograd.exercises.exercise import CODE, NUMBERS, Exercise, close
 
 
 def lecture_mlp(seed):
@@ -37,6 +37,7 @@ q1 = Exercise(
     "The sizes are [3, 8, 8, 1]. Layer 1 has 8 neurons of 3 inputs, each with 3 weights and "
     "1 bias: 8·(3 + 1). Do the same for the other two layers and add up.",
     wrong_examples=[(96,), (17,), (41,)],
+    answers=NUMBERS,
 )
 
 
@@ -86,6 +87,7 @@ q2 = Exercise(
     "One term per example: (p - y) ** 2, where p is the prediction (a Value) and y its "
     "target. Add the terms up with sum(...) and return the Value it gives.",
     wrong_examples=[(_mean_squared_error,), (_unsquared_error,), (_loss_as_number,)],
+    answers=CODE,
 )
 
 
@@ -173,6 +175,7 @@ q3 = Exercise(
     "model.zero_grad(), loss.backward(), then p.data -= learning_rate * p.grad for every "
     "p in model.parameters().",
     wrong_examples=[(_step_without_zero_grad,), (_step_uphill,), (_step_update_before_backward,)],
+    answers=CODE,
 )
 
 
@@ -214,4 +217,5 @@ q4 = Exercise(
     "package's backward() resets the inner nodes to 0 first; the leaves keep their grad and "
     "add to it.",
     wrong_examples=[(-1.0, 1.0), (-2.0, 2.0), (-4.0, 1.0)],
+    answers=NUMBERS,
 )

@@ -7,7 +7,7 @@ slips (a sum instead of the mean, no L2 penalty, no max(0, ·)) to say which one
 """
 
 import micrograd
-from micrograd.exercises.exercise import Exercise, close
+from micrograd.exercises.exercise import CODE, NUMBERS, Exercise, close
 
 # Exercise 1: the hinge loss of one example, and its slope
 
@@ -42,6 +42,7 @@ q1 = Exercise(
     "Margin y·s = (-1)·0.4 = -0.4: the point is on the wrong side. The loss is "
     "max(0, 1 - y·s); where it is above 0, its slope with respect to s is -y.",
     wrong_examples=[(0.6, -1.0), (1.4, -1.0), (0.0, 0.0)],
+    answers=NUMBERS,
 )
 
 
@@ -116,6 +117,7 @@ q2 = Exercise(
     "the mean of those (sum, times 1 / the number of points) and add "
     "alpha * sum(p * p for p in model.parameters()).",
     wrong_examples=[(_loss_summed,), (_loss_without_l2,), (_loss_without_max,)],
+    answers=CODE,
 )
 
 
@@ -165,6 +167,7 @@ q3 = Exercise(
     "A point is right when its score has the sign of its target: (s > 0) == (t > 0) is True. "
     "True counts as 1 in a sum; divide the count by the number of points.",
     wrong_examples=[(_count_right,), (_compare_with_target,), (_error_rate,)],
+    answers=CODE,
 )
 
 
@@ -207,4 +210,5 @@ q4 = Exercise(
     "It starts at 1.0 and loses 0.9 over the whole run, a share k / steps of it by step k: "
     "1.0 - 0.9 * k / steps.",
     wrong_examples=[(_rising,), (_to_zero,), (_whole_division,)],
+    answers=CODE,
 )

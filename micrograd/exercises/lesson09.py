@@ -9,7 +9,7 @@ checked first. The count of forward passes takes the number of parameters from
 import numpy as np
 
 import micrograd
-from micrograd.exercises.exercise import Exercise, close
+from micrograd.exercises.exercise import CODE, NUMBERS, Exercise, close
 
 # Exercise 1: the backward pass of one linear layer, Z = X @ W + b
 
@@ -85,6 +85,7 @@ q1 = Exercise(
     "db must be (4,): G summed over the points, axis=0. dX must be (5, 3): G @ W.T. Each is "
     "the scalar rule w.grad += x * out.grad, summed over the points.",
     wrong_examples=[(_dW_transposed,), (_db_over_columns,), (_db_mean,)],
+    answers=CODE,
 )
 
 
@@ -119,6 +120,7 @@ q2 = Exercise(
     ".parameters())). The forward difference needs L(p) once plus L(p + h) for each "
     "parameter; the central difference needs L(p + h) and L(p - h) for each.",
     wrong_examples=[(1217, 2434), (1218, 2435), (1218, 1218)],
+    answers=NUMBERS,
 )
 
 
@@ -165,4 +167,5 @@ q3 = Exercise(
     "batch_size), the batch is order[start:start + batch_size]. A slice past the end just "
     "stops there, so the last batch may be shorter.",
     wrong_examples=[(_drop_last,), (_ignore_order,), (_one_short,)],
+    answers=CODE,
 )
