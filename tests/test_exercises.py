@@ -110,3 +110,32 @@ def test_an_exercise_says_which_kind_of_answer_it_wants():
     assert slope.verdict(True).message == (
         "Not yet: each answer should be a number, such as 1.5 (without quotes); got bool True.")
     assert slope.verdict(14).status == CORRECT
+
+
+YOUR_TURNS = [(name, e) for name, e in EXERCISES if e.reference is not None]
+
+
+@pytest.mark.parametrize("name, exercise", YOUR_TURNS, ids=[n for n, _ in YOUR_TURNS])
+def test_the_reference_a_your_turn_falls_back_on_passes_its_check(name, exercise):
+    answer = exercise.reference if isinstance(exercise.reference, tuple) else (
+        exercise.reference,)
+    assert exercise.verdict(*answer).status == CORRECT, exercise.verdict(*answer)
+    assert exercise.reference_name, f"{name}: the messages would not name the reference"
+
+
+def test_use_hands_back_the_answer_when_it_passes_and_the_reference_when_not(capsys):
+    square = Exercise("squaring", lambda f: None if f(3) == 9 else "f(3) should be 9",
+                      "multiply x by itself", answers=CODE, reference=abs,
+                      reference_name="the reference")
+
+    def mine(x):
+        return x * x
+
+    def todo(x):
+        raise NotImplementedError
+
+    assert square.use(mine) is mine
+    assert "goes on with yours" in capsys.readouterr().out
+    for answer in (todo, lambda x: x + x):
+        assert square.use(answer) is abs
+        assert "goes on with the reference, the reference" in capsys.readouterr().out

@@ -4,6 +4,14 @@ import json
 from pathlib import Path
 
 import pytest
+from lesson_size import (
+    FIRST_YOUR_TURN,
+    MAX_MAIN_CELLS,
+    MAX_MINUTES,
+    YOUR_TURN,
+    heading,
+    measure,
+)
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("*.ipynb"))
 
@@ -92,3 +100,45 @@ def test_markdown_has_no_control_characters(path):
         source = "".join(cell["source"])
         bad = [repr(ch) for ch in source if ch in "\t\a\b\v\f\r"]
         assert not bad, f"{path.name}: {bad} in {source[:60]!r}..."
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_lesson_fits_a_class_period(path):
+    size = measure(path)
+    assert size["minutes"] <= MAX_MINUTES, (
+        f"{path.name}: {size['minutes']:.1f} minutes (150 words a minute, a minute a code "
+        f"cell); move depth into a Going deeper section at the end, or split the lesson")
+    assert size["main_cells"] <= MAX_MAIN_CELLS, (
+        f"{path.name}: {size['main_cells']} cells before the exercises")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_going_deeper_sections_come_last(path):
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    headings = [heading(c) for c in cells if heading(c).startswith("## ")]
+    optional = [h.lower().startswith("## going deeper") for h in headings]
+    if any(optional):
+        first = optional.index(True)
+        assert all(optional[first:]), (
+            f"{path.name}: {headings[first:]}: after a Going deeper section, only more of them")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_the_student_writes_code_within_the_first_cells(path):
+    first = measure(path)["first_your_turn"]
+    assert first is not None and first < FIRST_YOUR_TURN, (
+        f"{path.name}: the first cell tagged {YOUR_TURN} is cell {first}")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_a_blank_your_turn_goes_on_with_the_reference(path):
+    """Run blank, as stored (and as make execute and nbval run it), each your-turn cell says
+    it is not answered yet and that the lesson goes on with the package's reference."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    for cell in cells:
+        if YOUR_TURN in cell.get("metadata", {}).get("tags", []):
+            source = "".join(cell["source"])
+            shown = "".join("".join(o.get("text", "")) for o in cell["outputs"])
+            assert ".use(" in source, f"{path.name}: a your-turn cell that checks nothing"
+            assert "Not answered yet" in shown and "goes on with the reference" in shown, (
+                path.name, shown)

@@ -22,7 +22,7 @@ that measured it (a digest of the code is stored beside it); ``--remeasure`` mea
 
     python tools/execute_notebooks.py                   # every notebook in notebooks/
     python tools/execute_notebooks.py notebooks/03_*.ipynb
-    python tools/execute_notebooks.py --remeasure notebooks/09_*.ipynb
+    python tools/execute_notebooks.py --remeasure notebooks/11_*.ipynb
 """
 
 import asyncio

@@ -33,14 +33,23 @@ class Exercise:
         answers: NUMBERS when every answer is a number, CODE when it is a function or class
             the student wrote (None: the judge looks for itself). Anything else given is
             answered plainly, before the judge sees it: "6" in quotes is not the number 6.
+        reference: for a "your turn" cell in the body of a lesson, what the lesson goes on
+            with until the student's answer passes (``use`` hands it back): a class or
+            function from ``micrograd.teaching``, or the numbers, as a tuple when there are
+            several answers.
+        reference_name: how the messages name the reference, such as
+            "micrograd.teaching.Value".
     """
 
-    def __init__(self, title, judge, hint, wrong_examples=(), answers=None):
+    def __init__(self, title, judge, hint, wrong_examples=(), answers=None, reference=None,
+                 reference_name=None):
         self.title = title
         self.judge = judge
         self._hint = hint
         self.wrong_examples = list(wrong_examples)
         self.answers = answers
+        self.reference = reference
+        self.reference_name = reference_name
 
     def verdict(self, *answer):
         """The verdict on ``answer``, without printing it."""
@@ -74,9 +83,24 @@ class Exercise:
 
     def check(self, *answer):
         """Print the verdict on ``answer``: not answered yet, correct, or not yet and why."""
+        _print_verdict(self.verdict(*answer))
+
+    def use(self, *answer):
+        """Check ``answer`` and hand back what the lesson goes on with.
+
+        For a "your turn" cell: prints the verdict, then returns the student's answer when it
+        is correct, and the reference otherwise, saying so::
+
+            Value = ex.add_and_mul.use(Value)
+        """
         found = self.verdict(*answer)
-        mark = {CORRECT: "✓", WRONG: "✗", BLANK: "…"}[found.status]
-        print(f"{mark} {found.message}")
+        _print_verdict(found)
+        if found.status == CORRECT:
+            print("  The lesson goes on with yours.")
+            return answer[0] if len(answer) == 1 else answer
+        print(f"  Until yours passes, the lesson goes on with the reference, "
+              f"{self.reference_name}.")
+        return self.reference
 
     def hint(self):
         """Print a hint for this exercise."""
@@ -84,6 +108,11 @@ class Exercise:
 
     def __repr__(self):
         return f"<exercise: {self.title}>"
+
+
+def _print_verdict(found):
+    mark = {CORRECT: "✓", WRONG: "✗", BLANK: "…"}[found.status]
+    print(f"{mark} {found.message}")
 
 
 def not_a_number(x):

@@ -11,21 +11,7 @@ import math
 import micrograd
 from micrograd.engine import topological_order
 from micrograd.exercises.exercise import CODE, NUMBERS, Exercise, close
-
-
-def grads_vs_nudging(V, f, inputs, names):
-    """None if backward() on f built from class V agrees with nudging; else which input not."""
-    values = [V(x) for x in inputs]
-    out = f(*values)
-    out.backward()
-    for i, (name, value) in enumerate(zip(names, values)):
-        def f_i(t, i=i):
-            return f(*(V(t if j == i else x) for j, x in enumerate(inputs))).data
-        slope = micrograd.central_difference(f_i, inputs[i])
-        if not abs(value.grad - slope) <= 1e-6 + 1e-5 * abs(slope):
-            return name, value.grad, slope
-    return None
-
+from micrograd.exercises.operations import judge_operation
 
 # Exercise 1: sigmoid with its _backward
 
@@ -34,27 +20,6 @@ SIGMOID_TESTS = [  # (what, f, inputs, names)
     ("sigmoid(a*b) * c", lambda a, b, c: (a * b).sigmoid() * c, [0.5, -1.5, 3.0], "abc"),
     ("sigmoid(a) * a, where a is used twice", lambda a: a.sigmoid() * a, [0.8], "a"),
 ]
-
-
-def judge_operation(V, op, expected, points, tests, formula, derivative):
-    """None if the method ``op`` of the student's class V computes ``expected`` at each of
-    ``points`` and its gradients agree with nudging in every one of ``tests``; else what is
-    wrong. ``formula`` and ``derivative`` say what the forward pass and the local derivative
-    should be."""
-    for x in points:
-        got = getattr(V(x), op)().data
-        if not close(got, expected(x), 1e-9):
-            return (f"the forward pass is off: {op}({x}) should be {expected(x):.4f}, yours "
-                    f"gives {got:.4f}. {formula}.")
-    for what, f, inputs, names in tests:
-        found = grads_vs_nudging(V, f, inputs, names)
-        if found:
-            name, grad, slope = found
-            advice = ("a value used twice must receive both shares: +=, not ="
-                      if "twice" in what else f"{derivative}, times out.grad")
-            return (f"for {what}, {name}.grad is {grad:.4f} but nudging {name} gives "
-                    f"{slope:.4f}: {advice}.")
-    return None
 
 
 def _judge_sigmoid(V):

@@ -1,221 +1,230 @@
-"""Exercises for lesson 07, a neural net: parameters, the loss, the training step, backward twice.
+"""Exercises for lesson 06, more operations: numbers on the left, sigmoid from exp, log, nodes.
 
-Each judge compares with the package: ``micrograd.MLP`` counts the parameters and runs the
-reference training step, and ``micrograd.Value`` gives the loss and the gradients. A wrong
-training step is run next to the usual mistakes (no ``zero_grad``, the wrong sign, the steps
-in the wrong order) to say which one it is.
+Code is judged by running it: against the package's ``Value`` (the same expression, its data
+and gradients) or against central differences through your own class. The small classes at
+the end of the module are the wrong answers the tests feed in.
 """
 
+import math
+
 import micrograd
+from micrograd.engine import topological_order
 from micrograd.exercises.exercise import CODE, NUMBERS, Exercise, close
+from micrograd.exercises.operations import judge_operation
+
+# Exercise 1: 1 - a and 3 / a
+
+LEFT_NUMBER = [("1 - a", lambda a: 1 - a), ("3 / a", lambda a: 3 / a)]
 
 
-def lecture_mlp(seed):
-    """The lecture's network, MLP(3, [4, 4, 1]) with tanh everywhere, from ``seed``."""
-    return micrograd.MLP(3, [4, 4, 1], activation="tanh", output_activation="tanh", rng=seed)
-
-
-# Exercise 1: the parameters of MLP(3, [8, 8, 1])
-
-def _judge_count(n_params):
-    expected = len(micrograd.MLP(3, [8, 8, 1]).parameters())
-    if close(n_params, expected):
-        return None
-    if close(n_params, 8 * 3 + 8 * 8 + 1 * 8):
-        return "that counts the weights only: every neuron also has a bias."
-    if close(n_params, 8 + 8 + 1):
-        return "that counts the neurons; count their weights and biases."
-    if close(n_params, 8 * 4 + 8 * 8 + 1 * 8):
-        return "some biases are missing: every neuron of every layer has one."
-    return (f"{n_params} is too {'big' if n_params > expected else 'small'}. A neuron with "
-            "n inputs has n weights and 1 bias; add that up over the three layers.")
-
-
-q1 = Exercise(
-    "the number of parameters of MLP(3, [8, 8, 1])",
-    _judge_count,
-    "The sizes are [3, 8, 8, 1]. Layer 1 has 8 neurons of 3 inputs, each with 3 weights and "
-    "1 bias: 8·(3 + 1). Do the same for the other two layers and add up.",
-    wrong_examples=[(96,), (17,), (41,)],
-    answers=NUMBERS,
-)
-
-
-# Exercise 2: the squared-error loss
-
-def _judge_loss(squared_error):
-    xs, ys = micrograd.tiny_dataset()
-    model = lecture_mlp(1337)
-    predictions, theirs = [model(x) for x in xs], [model(x) for x in xs]
-    loss = squared_error(predictions, ys)
-    if not isinstance(loss, micrograd.Value):
-        return (f"your function returned {type(loss).__name__} {loss!r}; return the Value "
-                "itself (no .data), so that backward() can run from it.")
-    expected = sum((p - y) ** 2 for p, y in zip(theirs, ys))  # the package's, as in the lesson
-    if close(loss.data * len(ys), expected.data, 1e-9):
-        return "that is the mean of the squared errors; the lesson's loss is their sum."
-    if close(loss.data, sum(p.data - y for p, y in zip(predictions, ys)), 1e-9):
-        return "that adds up the errors without squaring them: write (p - y) ** 2."
-    if not close(loss.data, expected.data, 1e-9):
-        return (f"for the untrained network your loss is {loss.data:.4f}, but it should be "
-                f"{expected.data:.4f}: the sum over the examples of (prediction - target)².")
-    loss.backward()
-    expected.backward()
-    for i, (p, q) in enumerate(zip(predictions, theirs), start=1):
-        if not close(p.grad, q.grad, 1e-9):
-            return (f"the number is right, but after backward() prediction {i}'s grad is "
-                    f"{p.grad:.4f} instead of 2·(p - y) = {q.grad:.4f}: build the loss from "
-                    "the predictions' Values, not from their .data.")
+def _judge_left(V):
+    for what, f in LEFT_NUMBER:
+        for x in (2.0, -0.5):
+            a, pa = V(x), micrograd.Value(x)
+            try:
+                out = f(a)
+            except TypeError:
+                return f"{what} fails with a TypeError: write the method Python tries for it."
+            expected = f(pa)
+            expected.backward()
+            if not close(out.data, expected.data, 1e-9):
+                return (f"{what} at a = {x} should be {expected.data:g}, yours gives "
+                        f"{out.data:g}. In __rsub__ and __rtruediv__, other is on the left: "
+                        f"unlike + and *, swapping the operands changes the answer.")
+            out.backward()
+            if not close(a.grad, pa.grad, 1e-9):
+                return (f"for {what} at a = {x}, a.grad is {a.grad:g} but should be "
+                        f"{pa.grad:g}: build it from operations that have a _backward.")
     return None
 
 
-def _mean_squared_error(predictions, targets):
-    return sum((p - y) ** 2 for p, y in zip(predictions, targets)) * (1 / len(targets))
+# Exercise 2: sigmoid built from exp
+
+def _judge_sigmoid_from_exp(sigmoid_from_exp):
+    for x in (0.5, -2.0, 3.0):
+        n, pn = micrograd.Value(x), micrograd.Value(x)
+        out, expected = sigmoid_from_exp(n), pn.sigmoid()
+        if not isinstance(out, micrograd.Value):
+            return (f"return a Value built from operations on n, not "
+                    f"{type(out).__name__}: backward() needs the graph.")
+        if not close(out.data, expected.data, 1e-9):
+            return (f"at n = {x} the sigmoid is {expected.data:.4f}, yours gives "
+                    f"{out.data:.4f}. The formula is 1 / (1 + e^(-n)): check the sign in the "
+                    "exponent, and that the sum is divided into 1 once.")
+        out.backward()
+        expected.backward()
+        if not close(n.grad, pn.grad, 1e-9):
+            return f"at n = {x}, n.grad is {n.grad:.4f} but the sigmoid's slope is {pn.grad:.4f}."
+    return None
 
 
-def _unsquared_error(predictions, targets):
-    return sum(p - y for p, y in zip(predictions, targets))
+# Exercise 3: log with its _backward
 
-
-def _loss_as_number(predictions, targets):
-    return sum((p - y) ** 2 for p, y in zip(predictions, targets)).data
-
-
-q2 = Exercise(
-    "the squared-error loss",
-    _judge_loss,
-    "One term per example: (p - y) ** 2, where p is the prediction (a Value) and y its "
-    "target. Add the terms up with sum(...) and return the Value it gives.",
-    wrong_examples=[(_mean_squared_error,), (_unsquared_error,), (_loss_as_number,)],
-    answers=CODE,
-)
-
-
-# Exercise 3: one training step, the drill "forgetting zero_grad"
-
-def _reference_step(model, xs, ys, learning_rate):
-    loss = sum((model(x) - y) ** 2 for x, y in zip(xs, ys))  # forward
-    model.zero_grad()
-    loss.backward()
-    for p in model.parameters():
-        p.data -= learning_rate * p.grad
-    return loss
-
-
-def _step_without_zero_grad(model, xs, ys, learning_rate):
-    loss = sum((model(x) - y) ** 2 for x, y in zip(xs, ys))
-    loss.backward()
-    for p in model.parameters():
-        p.data -= learning_rate * p.grad
-    return loss
-
-
-def _step_uphill(model, xs, ys, learning_rate):
-    loss = sum((model(x) - y) ** 2 for x, y in zip(xs, ys))
-    model.zero_grad()
-    loss.backward()
-    for p in model.parameters():
-        p.data += learning_rate * p.grad
-    return loss
-
-
-def _step_update_before_backward(model, xs, ys, learning_rate):
-    loss = sum((model(x) - y) ** 2 for x, y in zip(xs, ys))
-    for p in model.parameters():
-        p.data -= learning_rate * p.grad
-    model.zero_grad()
-    loss.backward()
-    return loss
-
-
-STEP_MISTAKES = [
-    (_step_without_zero_grad, "your second step moved the parameters by both steps' "
-     "gradients: zero_grad() is missing, so backward() added the new gradient to the old one."),
-    (_step_uphill, "your step goes uphill: the update must go against the gradient, "
-     "p.data -= learning_rate * p.grad."),
-    (_step_update_before_backward, "your update uses the gradient of the step before: "
-     "backward() must come before the update."),
+LOG_TESTS = [  # (what, f, inputs, names)
+    ("log(a)", lambda a: a.log(), [2.0], "a"),
+    ("log(a*b) * c", lambda a, b, c: (a * b).log() * c, [0.5, 3.0, -2.0], "abc"),
+    ("log(a) * a, where a is used twice", lambda a: a.log() * a, [1.5], "a"),
 ]
 
 
-def parameters_after_two_steps(step):
-    """The lecture's network from seed 7, after two of ``step`` on the tiny dataset."""
-    xs, ys = micrograd.tiny_dataset()
-    model = lecture_mlp(7)
-    for _ in range(2):
-        step(model, xs, ys, 0.1)
-    return [p.data for p in model.parameters()]
+def _judge_log(V):
+    return judge_operation(V, "log", math.log, (0.5, 1.0, 4.0), LOG_TESTS,
+                           "Use math.log(self.data)", "the local derivative of log(x) is 1 / x")
 
 
-def _same(a, b):
-    return all(close(x, y, 1e-12) for x, y in zip(a, b))
+# Exercise 4: how many nodes tanh from exp makes
+
+def _tanh_squared_exp(n):
+    e = n.exp() ** 2
+    return (e - 1) / (e + 1)
 
 
-def _judge_step(train_step):
-    got = parameters_after_two_steps(train_step)
-    expected = parameters_after_two_steps(_reference_step)
-    if _same(got, expected):
+def _judge_count(count):
+    n = micrograd.Value(0.8813735870195432)
+    expected = len(topological_order(_tanh_squared_exp(n))) - len(topological_order(n))
+    if count == expected:
         return None
-    if _same(got, [p.data for p in lecture_mlp(7).parameters()]):
-        return ("after two steps no parameter has moved: when your update runs, every grad "
-                "is 0. The order is forward → zero_grad → backward → update.")
-    for mistake, message in STEP_MISTAKES:
-        if _same(got, parameters_after_two_steps(mistake)):
-            return message
-    i = next(i for i, (g, e) in enumerate(zip(got, expected)) if not close(g, e, 1e-12))
-    return (f"after two steps, parameter {i} is {got[i]:.6f} but should be {expected[i]:.6f}. "
-            "Check the loss (the sum of (model(x) - y)² over the examples) and the four "
-            "moves: forward, zero_grad, backward, update.")
+    if count == 11:
+        return "that is the count with (2 * n).exp(); the start of the graph changes."
+    if count == 9:
+        return "9 was our class's count; the question is about the package's Value (11 before)."
+    return (f"{count} is not it. (2 * n).exp() made 3 nodes (the constant 2, *, exp); count "
+            "what n.exp() ** 2 makes, the rest is as before.")
 
 
-q3 = Exercise(
-    "one training step",
-    _judge_step,
-    "Copy the four moves from the training loop of the lesson: the loss over all examples, "
-    "model.zero_grad(), loss.backward(), then p.data -= learning_rate * p.grad for every "
-    "p in model.parameters().",
-    wrong_examples=[(_step_without_zero_grad,), (_step_uphill,), (_step_update_before_backward,)],
+# Lesson 06's Value, for the wrong answers
+
+class _Value:
+    """Lesson 06's Value: +, * (numbers wrapped), **, -x, -, /, and backward()."""
+
+    def __init__(self, data, _children=(), _op='', label=''):
+        self.data, self.grad = data, 0.0
+        self._backward = lambda: None
+        self._prev, self._op, self.label = tuple(_children), _op, label
+
+    def _node(self, data, children, op, local_grads):
+        out = type(self)(data, children, op)
+
+        def _backward():
+            for child, local in zip(children, local_grads):
+                child.grad += local * out.grad
+        out._backward = _backward
+        return out
+
+    def __add__(self, other):
+        other = other if isinstance(other, _Value) else type(self)(other)
+        return self._node(self.data + other.data, (self, other), '+', (1.0, 1.0))
+
+    def __mul__(self, other):
+        other = other if isinstance(other, _Value) else type(self)(other)
+        return self._node(self.data * other.data, (self, other), '*', (other.data, self.data))
+
+    def __pow__(self, k):
+        return self._node(self.data**k, (self,), f'**{k}', (k * self.data**(k - 1),))
+
+    def __neg__(self):
+        return self * -1
+
+    def __sub__(self, other):
+        return self + (-other)
+
+    def __truediv__(self, other):
+        return self * other**-1
+
+    def __radd__(self, other):
+        return self + other
+
+    def __rmul__(self, other):
+        return self * other
+
+    def backward(self):
+        self.grad = 1.0
+        for node in reversed(topological_order(self)):
+            node._backward()
+
+
+class _Swapped(_Value):
+    """__rsub__ and __rtruediv__ that swap the operands, as __radd__ does."""
+
+    def __rsub__(self, other):
+        return self - other
+
+    def __rtruediv__(self, other):
+        return self / other
+
+
+class _NoRtruediv(_Value):
+    def __rsub__(self, other):
+        return -self + other
+
+
+class _PlainNumbers(_Value):
+    """Right numbers, but made as new leaves: no graph, so no gradient."""
+
+    def __rsub__(self, other):
+        return type(self)(other - self.data)
+
+    def __rtruediv__(self, other):
+        return type(self)(other / self.data)
+
+
+def _log_class(local, set_grad=False):
+    class Log(_Value):
+        def log(self):
+            out = Log(math.log(self.data), (self,), 'log')
+
+            def _backward():
+                if set_grad:
+                    self.grad = local(self.data, out.grad)
+                else:
+                    self.grad += local(self.data, out.grad)
+            out._backward = _backward
+            return out
+    return Log
+
+
+q1 = Exercise(
+    "1 - a and 3 / a",
+    _judge_left,
+    "For 1 - a Python calls a.__rsub__(1), with other = 1 on the left: return other + (-self) "
+    "(or -self + other). For 3 / a it calls a.__rtruediv__(3): return other * self**-1. "
+    "Swapping the operands, as __radd__ does, would compute a - 1 and a / 3.",
+    wrong_examples=[(_Swapped,), (_NoRtruediv,), (_PlainNumbers,)],
     answers=CODE,
 )
 
+q2 = Exercise(
+    "sigmoid built from exp",
+    _judge_sigmoid_from_exp,
+    "Write the formula with operations on n: e to the power −n is (-n).exp(), and then "
+    "1 / (1 + that). Every piece has its _backward, so backward() just works.",
+    wrong_examples=[
+        (lambda n: 1 / (1 + n.exp()),),
+        (lambda n: 1 / (1 + math.exp(-n.data)),),
+        (lambda n: (1 + (-n).exp()) ** -2,),
+    ],
+    answers=CODE,
+)
 
-# Exercise 4: backward() called twice
-
-def grads_after_two_backward_calls():
-    """a.grad and e.grad for L = a*b + a with a = 3, b = -2, after two backward() calls."""
-    a, b = micrograd.Value(3.0), micrograd.Value(-2.0)
-    e = a * b
-    L = e + a
-    L.backward()
-    L.backward()
-    return a.grad, e.grad
-
-
-def _judge_twice(a_grad, e_grad):
-    expected_a, expected_e = grads_after_two_backward_calls()
-    if close(a_grad, expected_a) and close(e_grad, expected_e):
-        return None
-    if close(a_grad, expected_a / 2):
-        return ("that is a.grad after one backward(). a is a leaf: the second call adds "
-                "the same gradient again.")
-    if close(a_grad, 2 * -2.0):
-        return ("a reaches L along two paths, through e = a·b and directly: dL/da = b + 1, "
-                "not b alone.")
-    if not close(a_grad, expected_a):
-        return (f"a.grad: {a_grad} is not right. Find dL/da for one call first (a is used "
-                "twice), then think about what a second call does to a leaf.")
-    if close(e_grad, 2 * expected_e):
-        return ("e is an inner node (made by *): backward() sets it back to 0 before it "
-                "starts, so it does not double.")
-    return "a.grad is right; e.grad is dL/de, and L = e + a."
-
+q3 = Exercise(
+    "log with its _backward",
+    _judge_log,
+    "Like exp: out = Value(math.log(self.data), (self,), 'log'); the local derivative of "
+    "ln(x) is 1 / x, so inside _backward: self.grad += (1 / self.data) * out.grad.",
+    wrong_examples=[
+        (_log_class(lambda x, g: x * g),),
+        (_log_class(lambda x, g: g / x, set_grad=True),),
+        (_log_class(lambda x, g: 1 / x),),
+    ],
+    answers=CODE,
+)
 
 q4 = Exercise(
-    "backward() called twice",
-    _judge_twice,
-    "For one call: dL/de = 1 (L = e + a), and a gets b·1 through e plus 1 directly. The "
-    "package's backward() resets the inner nodes to 0 first; the leaves keep their grad and "
-    "add to it.",
-    wrong_examples=[(-1.0, 1.0), (-2.0, 2.0), (-4.0, 1.0)],
+    "the nodes of tanh from exp, squared",
+    _judge_count,
+    "Only the start of the composite changes. (2 * n).exp() adds a constant 2, a * node and "
+    "an exp node; n.exp() ** 2 adds an exp node and a **2 node (a power takes a plain number, "
+    "which is not a node). The rest, e - 1, e + 1 and the division, stays.",
+    wrong_examples=[(11,), (9,), (12,)],
     answers=NUMBERS,
 )

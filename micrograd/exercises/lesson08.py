@@ -1,214 +1,221 @@
-"""Exercises for lesson 08, a real classifier: the hinge loss, accuracy, the learning rate.
+"""Exercises for lesson 07, a neural net: parameters, the loss, the training step, backward twice.
 
-The hinge loss is judged against the package: ``micrograd.Value``'s ``relu`` for one example,
-and for the whole loss a seeded ``micrograd.MLP`` on a few points of ``micrograd.make_moons``,
-comparing the loss and every parameter's gradient. A wrong loss is compared with the usual
-slips (a sum instead of the mean, no L2 penalty, no max(0, ·)) to say which one it is.
+Each judge compares with the package: ``micrograd.MLP`` counts the parameters and runs the
+reference training step, and ``micrograd.Value`` gives the loss and the gradients. A wrong
+training step is run next to the usual mistakes (no ``zero_grad``, the wrong sign, the steps
+in the wrong order) to say which one it is.
 """
 
 import micrograd
 from micrograd.exercises.exercise import CODE, NUMBERS, Exercise, close
 
-# Exercise 1: the hinge loss of one example, and its slope
+
+def lecture_mlp(seed):
+    """The lecture's network, MLP(3, [4, 4, 1]) with tanh everywhere, from ``seed``."""
+    return micrograd.MLP(3, [4, 4, 1], activation="tanh", output_activation="tanh", rng=seed)
 
 
-def hinge_and_slope(target, score):
-    """max(0, 1 - target·score) and its derivative with respect to the score, by the package."""
-    s = micrograd.Value(score)
-    loss = (1 - target * s).relu()
-    loss.backward()
-    return loss.data, s.grad
+# Exercise 1: the parameters of MLP(3, [8, 8, 1])
 
-
-def _judge_one_example(loss, slope):
-    expected_loss, expected_slope = hinge_and_slope(-1, 0.4)
-    if close(loss, expected_loss) and close(slope, expected_slope):
+def _judge_count(n_params):
+    expected = len(micrograd.MLP(3, [8, 8, 1]).parameters())
+    if close(n_params, expected):
         return None
-    if close(loss, 1 - 0.4):
-        return ("that is 1 - score, as if the target were +1. The target is -1: "
-                "1 - (-1)·0.4 = 1 + 0.4.")
-    if not close(loss, expected_loss):
-        return f"the loss {loss} is not max(0, 1 - y·s) with y = -1 and s = 0.4."
-    if close(slope, -expected_slope):
-        return ("the loss is right; the slope has the wrong sign. d/ds of 1 - y·s is -y, "
-                "and y = -1.")
-    return ("the loss is right. Its slope: the margin is not met (the loss is above 0), so "
-            "ReLU passes the slope of 1 - y·s through unchanged.")
+    if close(n_params, 8 * 3 + 8 * 8 + 1 * 8):
+        return "that counts the weights only: every neuron also has a bias."
+    if close(n_params, 8 + 8 + 1):
+        return "that counts the neurons; count their weights and biases."
+    if close(n_params, 8 * 4 + 8 * 8 + 1 * 8):
+        return "some biases are missing: every neuron of every layer has one."
+    return (f"{n_params} is too {'big' if n_params > expected else 'small'}. A neuron with "
+            "n inputs has n weights and 1 bias; add that up over the three layers.")
 
 
 q1 = Exercise(
-    "the hinge loss of one example",
-    _judge_one_example,
-    "Margin y·s = (-1)·0.4 = -0.4: the point is on the wrong side. The loss is "
-    "max(0, 1 - y·s); where it is above 0, its slope with respect to s is -y.",
-    wrong_examples=[(0.6, -1.0), (1.4, -1.0), (0.0, 0.0)],
+    "the number of parameters of MLP(3, [8, 8, 1])",
+    _judge_count,
+    "The sizes are [3, 8, 8, 1]. Layer 1 has 8 neurons of 3 inputs, each with 3 weights and "
+    "1 bias: 8·(3 + 1). Do the same for the other two layers and add up.",
+    wrong_examples=[(96,), (17,), (41,)],
     answers=NUMBERS,
 )
 
 
-# Exercise 2: the loss of lesson 08, max-margin plus L2
+# Exercise 2: the squared-error loss
 
-def reference_loss(model, inputs, targets, alpha=1e-4):
-    """The lesson's loss: the mean of max(0, 1 - y·s) over the points, plus alpha·sum p²."""
-    margins = [(1 - t * model(x)).relu() for x, t in zip(inputs, targets)]
-    return sum(margins) * (1.0 / len(margins)) + alpha * sum(p * p for p in model.parameters())
-
-
-def _loss_summed(model, inputs, targets, alpha=1e-4):
-    margins = [(1 - t * model(x)).relu() for x, t in zip(inputs, targets)]
-    return sum(margins) + alpha * sum(p * p for p in model.parameters())
-
-
-def _loss_without_l2(model, inputs, targets, alpha=1e-4):
-    margins = [(1 - t * model(x)).relu() for x, t in zip(inputs, targets)]
-    return sum(margins) * (1.0 / len(margins))
-
-
-def _loss_without_max(model, inputs, targets, alpha=1e-4):
-    margins = [1 - t * model(x) for x, t in zip(inputs, targets)]
-    return sum(margins) * (1.0 / len(margins)) + alpha * sum(p * p for p in model.parameters())
-
-
-LOSS_MISTAKES = [
-    (_loss_summed, "your loss adds the points' losses up; the lesson takes their mean "
-     "(divide by the number of points), so that its size does not depend on how many there are."),
-    (_loss_without_l2, "the L2 penalty is missing: add alpha times the sum of p² over "
-     "model.parameters()."),
-    (_loss_without_max, "every point counts, even those right with a margin: take "
-     "max(0, 1 - y·s) with .relu(), so that they add 0."),
-]
-
-
-def loss_and_grads(loss_function):
-    """The loss and every parameter's gradient, for a small seeded model on 8 moon points."""
-    X, y = micrograd.make_moons(n_samples=8, noise=0.1, random_state=0)
-    model = micrograd.MLP(2, [8, 1], rng=25)
-    loss = loss_function(model, X.tolist(), (2 * y - 1).tolist(), alpha=1e-4)
+def _judge_loss(squared_error):
+    xs, ys = micrograd.tiny_dataset()
+    model = lecture_mlp(1337)
+    predictions, theirs = [model(x) for x in xs], [model(x) for x in xs]
+    loss = squared_error(predictions, ys)
     if not isinstance(loss, micrograd.Value):
-        return loss, None
-    model.zero_grad()
-    loss.backward()
-    return loss.data, [p.grad for p in model.parameters()]
-
-
-def _judge_loss(svm_loss):
-    got, got_grads = loss_and_grads(svm_loss)
-    if got_grads is None:
-        return (f"your function returned {type(got).__name__} {got!r}; return the Value "
+        return (f"your function returned {type(loss).__name__} {loss!r}; return the Value "
                 "itself (no .data), so that backward() can run from it.")
-    expected, expected_grads = loss_and_grads(reference_loss)
-    if close(got, expected, 1e-12):
-        for i, (g, e) in enumerate(zip(got_grads, expected_grads)):
-            if not close(g, e, 1e-9):
-                return (f"the loss is right, but parameter {i}'s gradient is {g:.6f}, not "
-                        f"{e:.6f}: build the loss from Values (model(x), p), not from .data.")
-        return None
-    for mistake, message in LOSS_MISTAKES:
-        if close(got, loss_and_grads(mistake)[0], 1e-12):
-            return message
-    return (f"on the check's 8 points your loss is {got:.6f}, but it should be {expected:.6f}: "
-            "the mean of max(0, 1 - y·s), plus alpha·Σ p².")
-
-
-q2 = Exercise(
-    "the max-margin loss with L2",
-    _judge_loss,
-    "For each point x with target t: the score s = model(x), then (1 - t * s).relu(). Take "
-    "the mean of those (sum, times 1 / the number of points) and add "
-    "alpha * sum(p * p for p in model.parameters()).",
-    wrong_examples=[(_loss_summed,), (_loss_without_l2,), (_loss_without_max,)],
-    answers=CODE,
-)
-
-
-# Exercise 3: accuracy
-
-SCORES = [2.1, -0.3, 0.7, -1.5, 0.2, -0.8, 1.1, -0.05, 0.4, -2.0]
-TARGETS = [1, -1, -1, -1, 1, 1, 1, -1, 1, 1]
-
-
-def reference_accuracy(scores, targets):
-    """The fraction of scores whose sign is the sign of their target."""
-    return sum((s > 0) == (t > 0) for s, t in zip(scores, targets)) / len(targets)
-
-
-def _judge_accuracy(accuracy):
-    got = accuracy(list(SCORES), list(TARGETS))
-    expected = reference_accuracy(SCORES, TARGETS)
-    if close(got, expected, 1e-12) and close(accuracy([1.0, -1.0], [1, -1]), 1.0):
-        return None
-    right = sum((s > 0) == (t > 0) for s, t in zip(SCORES, TARGETS))
-    if close(got, right):
-        return f"that is how many are right ({right}); the accuracy is the fraction of them."
-    if close(got, 1 - expected, 1e-12):
-        return "that is the fraction of wrong answers; the accuracy is the fraction right."
-    if close(got, sum((s > 0) == t for s, t in zip(SCORES, TARGETS)) / len(TARGETS), 1e-12):
-        return ("s > 0 is True or False, and True == 1 but False != -1: every point with "
-                "target -1 counts as wrong. Compare (s > 0) == (t > 0).")
-    return (f"for the check's 10 scores your accuracy is {got}, but {right} of the 10 "
-            f"have the sign of their target: it should be {expected}.")
-
-
-def _count_right(scores, targets):
-    return sum((s > 0) == (t > 0) for s, t in zip(scores, targets))
-
-
-def _compare_with_target(scores, targets):
-    return sum((s > 0) == t for s, t in zip(scores, targets)) / len(targets)
-
-
-def _error_rate(scores, targets):
-    return sum((s > 0) != (t > 0) for s, t in zip(scores, targets)) / len(targets)
-
-
-q3 = Exercise(
-    "the accuracy of a list of scores",
-    _judge_accuracy,
-    "A point is right when its score has the sign of its target: (s > 0) == (t > 0) is True. "
-    "True counts as 1 in a sum; divide the count by the number of points.",
-    wrong_examples=[(_count_right,), (_compare_with_target,), (_error_rate,)],
-    answers=CODE,
-)
-
-
-# Exercise 4: the learning-rate schedule
-
-def reference_learning_rate(k, steps):
-    """The lesson's schedule: 1.0 at step 0, falling in a straight line towards 0.1."""
-    return 1.0 - 0.9 * k / steps
-
-
-def _judge_schedule(learning_rate):
-    for k, steps in [(0, 100), (50, 100), (99, 100), (100, 200), (30, 60)]:
-        got, expected = learning_rate(k, steps), reference_learning_rate(k, steps)
-        if not close(got, expected, 1e-12):
-            if k == 0:
-                return f"at step 0 the rate should be 1.0 (it starts large); yours is {got}."
-            if close(learning_rate(k, steps), 1.0):
-                return (f"at step {k} of {steps} your rate is still 1.0: it never shrinks. "
-                        "Beware of // (whole-number division): 0.9 * k / steps.")
-            return (f"at step {k} of {steps} your rate is {got}, but it should be {expected:g}: "
-                    "it falls by 0.9 over all the steps, from 1.0 to 0.1.")
+    expected = sum((p - y) ** 2 for p, y in zip(theirs, ys))  # the package's, as in the lesson
+    if close(loss.data * len(ys), expected.data, 1e-9):
+        return "that is the mean of the squared errors; the lesson's loss is their sum."
+    if close(loss.data, sum(p.data - y for p, y in zip(predictions, ys)), 1e-9):
+        return "that adds up the errors without squaring them: write (p - y) ** 2."
+    if not close(loss.data, expected.data, 1e-9):
+        return (f"for the untrained network your loss is {loss.data:.4f}, but it should be "
+                f"{expected.data:.4f}: the sum over the examples of (prediction - target)².")
+    loss.backward()
+    expected.backward()
+    for i, (p, q) in enumerate(zip(predictions, theirs), start=1):
+        if not close(p.grad, q.grad, 1e-9):
+            return (f"the number is right, but after backward() prediction {i}'s grad is "
+                    f"{p.grad:.4f} instead of 2·(p - y) = {q.grad:.4f}: build the loss from "
+                    "the predictions' Values, not from their .data.")
     return None
 
 
-def _rising(k, steps):
-    return 0.1 + 0.9 * k / steps
+def _mean_squared_error(predictions, targets):
+    return sum((p - y) ** 2 for p, y in zip(predictions, targets)) * (1 / len(targets))
 
 
-def _to_zero(k, steps):
-    return 1.0 - k / steps
+def _unsquared_error(predictions, targets):
+    return sum(p - y for p, y in zip(predictions, targets))
 
 
-def _whole_division(k, steps):
-    return 1.0 - 0.9 * k // steps
+def _loss_as_number(predictions, targets):
+    return sum((p - y) ** 2 for p, y in zip(predictions, targets)).data
+
+
+q2 = Exercise(
+    "the squared-error loss",
+    _judge_loss,
+    "One term per example: (p - y) ** 2, where p is the prediction (a Value) and y its "
+    "target. Add the terms up with sum(...) and return the Value it gives.",
+    wrong_examples=[(_mean_squared_error,), (_unsquared_error,), (_loss_as_number,)],
+    answers=CODE,
+)
+
+
+# Exercise 3: one training step, the drill "forgetting zero_grad"
+
+def _reference_step(model, xs, ys, learning_rate):
+    loss = sum((model(x) - y) ** 2 for x, y in zip(xs, ys))  # forward
+    model.zero_grad()
+    loss.backward()
+    for p in model.parameters():
+        p.data -= learning_rate * p.grad
+    return loss
+
+
+def _step_without_zero_grad(model, xs, ys, learning_rate):
+    loss = sum((model(x) - y) ** 2 for x, y in zip(xs, ys))
+    loss.backward()
+    for p in model.parameters():
+        p.data -= learning_rate * p.grad
+    return loss
+
+
+def _step_uphill(model, xs, ys, learning_rate):
+    loss = sum((model(x) - y) ** 2 for x, y in zip(xs, ys))
+    model.zero_grad()
+    loss.backward()
+    for p in model.parameters():
+        p.data += learning_rate * p.grad
+    return loss
+
+
+def _step_update_before_backward(model, xs, ys, learning_rate):
+    loss = sum((model(x) - y) ** 2 for x, y in zip(xs, ys))
+    for p in model.parameters():
+        p.data -= learning_rate * p.grad
+    model.zero_grad()
+    loss.backward()
+    return loss
+
+
+STEP_MISTAKES = [
+    (_step_without_zero_grad, "your second step moved the parameters by both steps' "
+     "gradients: zero_grad() is missing, so backward() added the new gradient to the old one."),
+    (_step_uphill, "your step goes uphill: the update must go against the gradient, "
+     "p.data -= learning_rate * p.grad."),
+    (_step_update_before_backward, "your update uses the gradient of the step before: "
+     "backward() must come before the update."),
+]
+
+
+def parameters_after_two_steps(step):
+    """The lecture's network from seed 7, after two of ``step`` on the tiny dataset."""
+    xs, ys = micrograd.tiny_dataset()
+    model = lecture_mlp(7)
+    for _ in range(2):
+        step(model, xs, ys, 0.1)
+    return [p.data for p in model.parameters()]
+
+
+def _same(a, b):
+    return all(close(x, y, 1e-12) for x, y in zip(a, b))
+
+
+def _judge_step(train_step):
+    got = parameters_after_two_steps(train_step)
+    expected = parameters_after_two_steps(_reference_step)
+    if _same(got, expected):
+        return None
+    if _same(got, [p.data for p in lecture_mlp(7).parameters()]):
+        return ("after two steps no parameter has moved: when your update runs, every grad "
+                "is 0. The order is forward → zero_grad → backward → update.")
+    for mistake, message in STEP_MISTAKES:
+        if _same(got, parameters_after_two_steps(mistake)):
+            return message
+    i = next(i for i, (g, e) in enumerate(zip(got, expected)) if not close(g, e, 1e-12))
+    return (f"after two steps, parameter {i} is {got[i]:.6f} but should be {expected[i]:.6f}. "
+            "Check the loss (the sum of (model(x) - y)² over the examples) and the four "
+            "moves: forward, zero_grad, backward, update.")
+
+
+q3 = Exercise(
+    "one training step",
+    _judge_step,
+    "Copy the four moves from the training loop of the lesson: the loss over all examples, "
+    "model.zero_grad(), loss.backward(), then p.data -= learning_rate * p.grad for every "
+    "p in model.parameters().",
+    wrong_examples=[(_step_without_zero_grad,), (_step_uphill,), (_step_update_before_backward,)],
+    answers=CODE,
+)
+
+
+# Exercise 4: backward() called twice
+
+def grads_after_two_backward_calls():
+    """a.grad and e.grad for L = a*b + a with a = 3, b = -2, after two backward() calls."""
+    a, b = micrograd.Value(3.0), micrograd.Value(-2.0)
+    e = a * b
+    L = e + a
+    L.backward()
+    L.backward()
+    return a.grad, e.grad
+
+
+def _judge_twice(a_grad, e_grad):
+    expected_a, expected_e = grads_after_two_backward_calls()
+    if close(a_grad, expected_a) and close(e_grad, expected_e):
+        return None
+    if close(a_grad, expected_a / 2):
+        return ("that is a.grad after one backward(). a is a leaf: the second call adds "
+                "the same gradient again.")
+    if close(a_grad, 2 * -2.0):
+        return ("a reaches L along two paths, through e = a·b and directly: dL/da = b + 1, "
+                "not b alone.")
+    if not close(a_grad, expected_a):
+        return (f"a.grad: {a_grad} is not right. Find dL/da for one call first (a is used "
+                "twice), then think about what a second call does to a leaf.")
+    if close(e_grad, 2 * expected_e):
+        return ("e is an inner node (made by *): backward() sets it back to 0 before it "
+                "starts, so it does not double.")
+    return "a.grad is right; e.grad is dL/de, and L = e + a."
 
 
 q4 = Exercise(
-    "the learning-rate schedule",
-    _judge_schedule,
-    "It starts at 1.0 and loses 0.9 over the whole run, a share k / steps of it by step k: "
-    "1.0 - 0.9 * k / steps.",
-    wrong_examples=[(_rising,), (_to_zero,), (_whole_division,)],
-    answers=CODE,
+    "backward() called twice",
+    _judge_twice,
+    "For one call: dL/de = 1 (L = e + a), and a gets b·1 through e plus 1 directly. The "
+    "package's backward() resets the inner nodes to 0 first; the leaves keep their grad and "
+    "add to it.",
+    wrong_examples=[(-1.0, 1.0), (-2.0, 2.0), (-4.0, 1.0)],
+    answers=NUMBERS,
 )
