@@ -76,7 +76,7 @@ class Value:
 
     def relu(self):
         """out = max(0, self).   d(out)/d(self) = 1 if self > 0, else 0."""
-        out = Value(self.data if self.data > 0 else 0.0, (self,), 'relu')
+        out = Value(0.0 if self.data < 0 else self.data, (self,), 'relu')  # NaN stays NaN
 
         def _backward():
             self.grad += (1.0 if out.data > 0 else 0.0) * out.grad
