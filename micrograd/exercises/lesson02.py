@@ -1,5 +1,8 @@
-"""Exercises for lesson 02, the Value object: a subtraction that remembers how it was made,
-the lecture's graph built again, and what ``_prev`` keeps of a value used twice.
+"""Exercises for lesson 02, the Value object.
+
+In the body of the lesson ("your turn"): ``__add__`` and ``__mul__`` of the student's Value.
+At the end: a subtraction that remembers how it was made, the lecture's graph built again, and
+what ``_prev`` keeps of a value used twice.
 
 Each judge builds the same thing with the package's ``micrograd.Value`` and compares the
 numbers, the children and the operation, returning None when they agree or a sentence saying
@@ -7,6 +10,7 @@ what to look at.
 """
 
 import micrograd
+import micrograd.teaching
 from micrograd.exercises.exercise import CODE, NUMBERS, Exercise, close
 
 
@@ -20,6 +24,9 @@ class _Value:
         self._op = _op
         self.label = label
 
+    def __repr__(self):
+        return f"Value(data={self.data})"
+
     def __add__(self, other):
         return _Value(self.data + other.data, (self, other), '+')
 
@@ -29,6 +36,98 @@ class _Value:
 
 def _is_value(x):
     return all(hasattr(x, field) for field in ("data", "_prev", "_op"))
+
+
+# ----- your turn · __add__ and __mul__ ------------------------------------------------------
+
+_OPS = {'+': ("__add__", lambda x, y: x + y), '*': ("__mul__", lambda x, y: x * y)}
+
+
+def _judge_one_op(Value, op, x, y, same=False):
+    """What is wrong with ``x op y`` (or ``x op x`` when ``same``) in the class, or None."""
+    method, compute = _OPS[op]
+    left = Value(x, label="a")
+    right = left if same else Value(y, label="b")
+    shown = f"a {op} a with a = {x:g}" if same else f"a {op} b with a = {x:g}, b = {y:g}"
+    out = left + right if op == '+' else left * right
+    expected = compute(x, x if same else y)
+    if not _is_value(out):
+        return (f"{shown} returned {type(out).__name__} {out!r}, a bare number that remembers "
+                f"nothing: {method} should return a new Value made with (self, other) and "
+                f"'{op}'.")
+    if not close(out.data, expected):
+        other_op = '*' if op == '+' else '+'
+        if close(out.data, _OPS[other_op][1](x, x if same else y)):
+            return (f"{shown} gives {out.data:g}, which is {other_op}, not {op}: {method} "
+                    f"should compute self.data {op} other.data.")
+        return (f"{shown} should be {expected:g} but yours is {out.data:g}: compute it from "
+                f"self.data and other.data.")
+    if not same and tuple(out._prev) == (right, left):
+        return (f"{shown}: the number is right, but the children are in the wrong order. The "
+                "first child is self (a), the second other (b): (self, other).")
+    if tuple(out._prev) != (left, right):
+        kept = "both a and a" if same else "a and b"
+        return (f"{shown}: the number is right, but the result should remember {kept} as "
+                f"_prev, the tuple (self, other).")
+    if out._op != op:
+        return f"{shown}: the number and the children are right, but the op is {out._op!r}: " \
+               f"use '{op}'."
+    return None
+
+
+def _judge_add_and_mul(Value):
+    for op in ('+', '*'):
+        for x, y, same in ((2.0, -3.0, False), (0.5, 4.0, False), (3.0, None, True)):
+            problem = _judge_one_op(Value, op, x, y, same)
+            if problem:
+                return problem
+    a, b, c = Value(2.0), Value(-3.0), Value(10.0)
+    d = a * b + c
+    if not close(d.data, 4.0) or tuple(d._prev[0]._prev) != (a, b):
+        return ("each op works alone, but a * b + c does not build the graph: the result of "
+                "a * b must be a Value that + can use in turn.")
+    if repr(Value(2.0)) != "Value(data=2.0)":
+        return ("+ and * are right, but Value(2.0) shows itself as "
+                f"{repr(Value(2.0))}: keep the __repr__ of step 2, "
+                "f\"Value(data={self.data})\".")
+    return None
+
+
+class _AddGivesNumber(_Value):
+    def __add__(self, other):
+        return self.data + other.data
+
+
+class _MulCopiedFromAdd(_Value):
+    def __mul__(self, other):
+        return _MulCopiedFromAdd(self.data * other.data, (self, other), '+')
+
+
+class _ChildrenSwapped(_Value):
+    def __mul__(self, other):
+        return _ChildrenSwapped(self.data * other.data, (other, self), '*')
+
+    def __add__(self, other):
+        return _ChildrenSwapped(self.data + other.data, (other, self), '+')
+
+
+class _MulAddsTheNumbers(_Value):
+    def __mul__(self, other):
+        return _MulAddsTheNumbers(self.data + other.data, (self, other), '*')
+
+
+add_and_mul = Exercise(
+    "__add__ and __mul__ of our Value",
+    _judge_add_and_mul,
+    "Each method is one line: return Value(<the number>, (self, other), <the op>). The number "
+    "is self.data + other.data for __add__ and self.data * other.data for __mul__; the op is "
+    "'+' or '*'.",
+    wrong_examples=[(_AddGivesNumber,), (_MulCopiedFromAdd,), (_ChildrenSwapped,),
+                    (_MulAddsTheNumbers,)],
+    answers=CODE,
+    reference=micrograd.teaching.Value,
+    reference_name="micrograd.teaching.Value",
+)
 
 
 # ----- 1 · subtraction ---------------------------------------------------------------------
