@@ -1,6 +1,11 @@
-"""Exercises for lesson 03, manual backprop: gradients by hand for f = 3, the backward step
-of a * node, what a drawing shows before the backward pass, and the backward step of a new
-node, out = x - y.
+"""Exercises for lesson 03, manual backprop.
+
+In the lesson ("your turn"): the gradients of L = (a*b + c) * f by hand, node by node from L
+back (d and f, then e and c through the + node, then a and b through the first * node), and
+one step of size 0.01 along the gradient.
+
+At the end: gradients by hand for f = 3, the backward step of a * node, what a drawing shows
+before the backward pass, and the backward step of a new node, out = x - y.
 
 The judges compare with the package: ``backward()`` on the same graph built with
 ``micrograd.Value``, or ``micrograd.central_difference`` for a single node. Each returns None
@@ -21,6 +26,153 @@ def _lecture_graph(f=-2.0):
     L = d * f
     e.label, d.label, L.label = "e", "d", "L"
     return {"a": a, "b": b, "c": c, "e": e, "d": d, "f": f, "L": L}
+
+
+# ----- your turn, in the lesson: the gradients node by node, then one step -------------------
+
+_BY_HAND = "the lecture's gradients, worked out by hand"
+
+
+def _graph_grads():
+    """The lecture graph's gradients from the package's backward(), by label."""
+    g = _lecture_graph()
+    g["L"].backward()
+    return {name: value.grad for name, value in g.items()}, g
+
+
+def _judge_d_f(grad_d, grad_f):
+    grads, g = _graph_grads()
+    if close(grad_d, grads["d"]) and close(grad_f, grads["f"]):
+        return None
+    if close(grad_d, g["d"].data) and close(grad_f, g["f"].data):
+        return ("each of d and f got its own value. In L = d * f, nudging d moves L by f "
+                "times the nudge: each factor gets the other factor, times L.grad.")
+    if close(grad_d, 1.0) and close(grad_f, 1.0):
+        return ("that passes dL/dL = 1 on unchanged, as a + node would. L = d * f is a "
+                "product: multiply L.grad by the local derivative, the other factor.")
+    for name, got in (("d", grad_d), ("f", grad_f)):
+        if close(got, -grads[name]):
+            return f"dL/d{name} has the wrong sign: look at the sign of the other factor."
+    return ("dL/dd is (local derivative) × L.grad, and the local derivative of d * f with "
+            "respect to d is f; the same for f, with d. Work out both again.")
+
+
+grads_d_f = Exercise(
+    "dL/dd and dL/df",
+    _judge_d_f,
+    "L = d * f. Nudge d by h: L moves by f * h, so dL/dd = f * L.grad; and dL/df = d * L.grad. "
+    "Use d.data, f.data and L.grad (which is 1).",
+    wrong_examples=[(4.0, -2.0), (1.0, 1.0), (2.0, -4.0)],
+    answers=NUMBERS,
+    reference=(-2.0, 4.0),
+    reference_name=_BY_HAND,
+)
+
+
+def _judge_e_c(grad_e, grad_c):
+    grads, g = _graph_grads()
+    if close(grad_e, grads["e"]) and close(grad_c, grads["c"]):
+        return None
+    if close(grad_e, 1.0) and close(grad_c, 1.0):
+        return ("1 is only the local derivative of the + node. The chain rule multiplies it "
+                "by the gradient that reached d, d.grad.")
+    if close(grad_e, g["c"].data * grads["d"]) and close(grad_c, g["e"].data * grads["d"]):
+        return ("that treats d = e + c like a product. For a sum, nudging either input by h "
+                "moves d by exactly h: the local derivative is 1 for both.")
+    if close(grad_e, -grads["e"]) or close(grad_c, -grads["c"]):
+        return "the sign is wrong: a + node passes d.grad on as it is, sign and all."
+    if close(grad_e, grads["f"]) or close(grad_c, grads["f"]):
+        return "that is dL/df. What reaches e and c comes through d: use d.grad."
+    return ("a + node hands each input (local derivative 1) × d.grad: both get the same "
+            "number. Look at d.grad again.")
+
+
+grads_e_c = Exercise(
+    "dL/de and dL/dc, through the + node",
+    _judge_e_c,
+    "d = e + c: nudging e (or c) by h moves d by h, so the local derivative is 1. By the chain "
+    "rule, dL/de = 1 * d.grad, and the same for c.",
+    wrong_examples=[(1.0, 1.0), (-20.0, 12.0), (2.0, 2.0)],
+    answers=NUMBERS,
+    reference=(-2.0, -2.0),
+    reference_name=_BY_HAND,
+)
+
+
+def _judge_a_b(grad_a, grad_b):
+    grads, g = _graph_grads()
+    if close(grad_a, grads["a"]) and close(grad_b, grads["b"]):
+        return None
+    if close(grad_a, g["b"].data) and close(grad_b, g["a"].data):
+        return ("those are only the local derivatives de/da = b and de/db = a. The chain rule "
+                "multiplies each by dL/de, the gradient that reached e.")
+    if close(grad_a, g["a"].data * grads["e"]) and close(grad_b, g["b"].data * grads["e"]):
+        return ("a and b each got their own value times e.grad. A * node hands each input "
+                "the other factor: a gets b times e.grad.")
+    if close(grad_a, -grads["a"]) or close(grad_b, -grads["b"]):
+        return ("a sign is wrong. Count the negative numbers along the chain: b (or a), and "
+                "e.grad.")
+    return ("dL/da = (de/da) × e.grad = b × e.grad, and dL/db = a × e.grad. Work out both "
+            "again.")
+
+
+grads_a_b = Exercise(
+    "dL/da and dL/db, through the * node",
+    _judge_a_b,
+    "e = a * b: the local derivative for a is b (the other factor), and for b it is a. "
+    "Multiply each by e.grad: a.grad = b.data * e.grad.",
+    wrong_examples=[(-3.0, 2.0), (-4.0, 6.0), (-6.0, 4.0)],
+    answers=NUMBERS,
+    reference=(6.0, -4.0),
+    reference_name=_BY_HAND,
+)
+
+
+_STEP = 0.01
+
+
+def _leaves():
+    """(data, grad) of each leaf we step, from the package's backward() on the graph."""
+    grads, g = _graph_grads()
+    return {name: (g[name].data, grads[name]) for name in "abcf"}
+
+
+_LEAVES = _leaves()
+
+
+def _judge_one_step(a_new, b_new, c_new, f_new):
+    yours = {"a": a_new, "b": b_new, "c": c_new, "f": f_new}
+    for name, got in yours.items():
+        data, grad = _LEAVES[name]
+        if close(got, data + _STEP * grad, 1e-9):
+            continue
+        if close(got, data - _STEP * grad, 1e-9):
+            return (f"{name} moved against its gradient (a minus sign). Here we want L to go "
+                    f"up: add step × {name}.grad.")
+        if close(got, data + grad, 1e-9):
+            return (f"{name} moved by its whole gradient. Multiply the gradient by the step "
+                    "size first: step × grad.")
+        if close(got, data):
+            return (f"{name} did not move. Every leaf we control moves, f included: "
+                    f"{name}.data + step × {name}.grad.")
+        if close(got, _STEP * grad, 1e-9):
+            return (f"that is only the change of {name}. The new value is the old one plus "
+                    "the change: data + step × grad.")
+        return f"the new {name} is {name}.data + step × {name}.grad; work it out again."
+    return None
+
+
+one_step = Exercise(
+    "one step along the gradient",
+    _judge_one_step,
+    "Each leaf moves by the step size times its own gradient: a.data + step * a.grad, and the "
+    "same for b, c and f.",
+    wrong_examples=[(1.94, -2.96, 10.02, -2.04), (8.0, -7.0, 8.0, 2.0),
+                    (2.06, -3.04, 9.98, -2.0)],
+    answers=NUMBERS,
+    reference=tuple(data + _STEP * grad for data, grad in _LEAVES.values()),
+    reference_name="the lecture's step, to a, b, c, f = 2.06, -3.04, 9.98, -1.96",
+)
 
 
 # ----- 1 · every gradient by hand, with f = 3 ------------------------------------------------
