@@ -6,11 +6,19 @@ always goes on with something that works. Open these files to compare with your 
 
 * ``value.py``: the ``Value`` of lessons 02–07, as the lecture writes it (a ``_backward``
   closure per operation), with ``build_topo``.
+* ``nn.py``: the ``Neuron``, ``Layer`` and ``MLP`` of lesson 08 (tanh everywhere, with
+  ``parameters()`` and ``zero_grad()``), on that ``Value``, and ``copy_parameters`` to give
+  one network another's numbers.
+* ``training.py``: lesson 09's ``squared_error`` loss and ``train_step`` (forward →
+  zero_grad → backward → update).
 
 The package's own engine (``micrograd.engine``) is the fast, robust version of the same idea;
 tests check that the two agree.
 """
 
+from micrograd.teaching.nn import MLP, Layer, Neuron, copy_parameters
+from micrograd.teaching.training import squared_error, train_step
 from micrograd.teaching.value import Value, build_topo
 
-__all__ = ["Value", "build_topo"]
+__all__ = ["MLP", "Layer", "Neuron", "Value", "build_topo", "copy_parameters", "squared_error",
+           "train_step"]
