@@ -28,7 +28,7 @@ def tags(cell):
 def test_the_series_is_there():
     names = [p.name for p in NOTEBOOKS]
     assert [n[:3] for n in names] == [f"{i:02d}_" for i in range(1, len(names) + 1)], names
-    assert len(names) >= 9
+    assert len(names) >= 11
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

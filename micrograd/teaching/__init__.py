@@ -11,6 +11,10 @@ always goes on with something that works. Open these files to compare with your 
   one network another's numbers.
 * ``training.py``: lesson 09's ``squared_error`` loss and ``train_step`` (forward →
   zero_grad → backward → update).
+* ``moons.py``: lesson 10's ``loss_and_accuracy`` (the max-margin loss with L2) and its
+  ``train_step`` with the falling learning rate (import them from ``micrograd.teaching.moons``).
+* ``efficiency.py``: lesson 11's ``nudged_gradients`` and ``make_batches`` (import them from
+  ``micrograd.teaching.efficiency``).
 
 The package's own engine (``micrograd.engine``) is the fast, robust version of the same idea;
 tests check that the two agree.
