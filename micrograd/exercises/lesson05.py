@@ -13,6 +13,7 @@ import math
 import micrograd
 from micrograd import teaching
 from micrograd.exercises.exercise import CODE, NUMBERS, Exercise, close
+from micrograd.exercises.operations import grads_vs_nudging, judge_operation
 
 
 def _backward_pass(out):
@@ -20,20 +21,6 @@ def _backward_pass(out):
     out.grad = 1.0
     for node in reversed(teaching.build_topo(out)):
         node._backward()
-
-
-def _grads_vs_nudging(V, f, inputs, names):
-    """None if a backward pass through f, built from class V, agrees with nudging each input;
-    else (name, grad, slope) for the first input that does not."""
-    values = [V(x) for x in inputs]
-    _backward_pass(f(*values))
-    for i, (name, value) in enumerate(zip(names, values)):
-        def f_i(t, i=i):
-            return f(*(V(t if j == i else x) for j, x in enumerate(inputs))).data
-        slope = micrograd.central_difference(f_i, inputs[i])
-        if not abs(value.grad - slope) <= 1e-6 + 1e-5 * abs(slope):
-            return name, value.grad, slope
-    return None
 
 
 # Your turn: the _backward closures of +, * and tanh
@@ -169,22 +156,9 @@ SIGMOID_TESTS = [  # (what, f, inputs, names)
 
 
 def _judge_sigmoid(V):
-    for x in (0.0, 2.0, -1.5):
-        got = V(x).sigmoid().data
-        if not close(got, 1 / (1 + math.exp(-x)), 1e-9):
-            return (f"the forward pass is off: sigmoid({x}) should be "
-                    f"{1 / (1 + math.exp(-x)):.4f}, yours gives {got:.4f}. "
-                    f"s = 1 / (1 + math.exp(-x)).")
-    for what, f, inputs, names in SIGMOID_TESTS:
-        found = _grads_vs_nudging(V, f, inputs, names)
-        if found:
-            name, grad, slope = found
-            advice = ("a value used twice must receive both shares: +=, not ="
-                      if "twice" in what else "the local derivative is s * (1 - s), times "
-                                              "out.grad")
-            return (f"for {what}, {name}.grad is {grad:.4f} but nudging {name} gives "
-                    f"{slope:.4f}: {advice}.")
-    return None
+    return judge_operation(V, "sigmoid", lambda x: 1 / (1 + math.exp(-x)), (0.0, 2.0, -1.5),
+                           SIGMOID_TESTS, "s = 1 / (1 + math.exp(-x))",
+                           "the local derivative is s * (1 - s)", _backward_pass)
 
 
 class _Value(_closures_class()):
@@ -238,7 +212,7 @@ def _judge_sub(V):
         return ("a - b should be one node made from (self, other), in that order, with its own "
                 "_backward: not a + (-b), and not a node of the numbers")
     for what, f, inputs, names in SUB_TESTS:
-        found = _grads_vs_nudging(V, f, inputs, names)
+        found = grads_vs_nudging(V, f, inputs, names, _backward_pass)
         if found:
             name, grad, slope = found
             if "twice" in what:

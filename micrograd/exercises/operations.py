@@ -7,11 +7,16 @@ import micrograd
 from micrograd.exercises.exercise import close
 
 
-def grads_vs_nudging(V, f, inputs, names):
-    """None if backward() on f built from class V agrees with nudging; else which input not."""
-    values = [V(x) for x in inputs]
-    out = f(*values)
+def call_backward(out):
+    """The backward pass of a class that has backward()."""
     out.backward()
+
+
+def grads_vs_nudging(V, f, inputs, names, backward_pass=call_backward):
+    """None if a backward pass (``backward_pass(out)``) through f, built from class V, agrees
+    with nudging each input; else (name, grad, slope) for the first input that does not."""
+    values = [V(x) for x in inputs]
+    backward_pass(f(*values))
     for i, (name, value) in enumerate(zip(names, values)):
         def f_i(t, i=i):
             return f(*(V(t if j == i else x) for j, x in enumerate(inputs))).data
@@ -21,18 +26,20 @@ def grads_vs_nudging(V, f, inputs, names):
     return None
 
 
-def judge_operation(V, op, expected, points, tests, formula, derivative):
+def judge_operation(V, op, expected, points, tests, formula, derivative,
+                    backward_pass=call_backward):
     """None if the method ``op`` of the student's class V computes ``expected`` at each of
     ``points`` and its gradients agree with nudging in every one of ``tests``; else what is
     wrong. ``formula`` and ``derivative`` say what the forward pass and the local derivative
-    should be."""
+    should be. ``backward_pass(out)`` runs the backward pass (``out.backward()`` unless the
+    class has none yet)."""
     for x in points:
         got = getattr(V(x), op)().data
         if not close(got, expected(x), 1e-9):
             return (f"the forward pass is off: {op}({x}) should be {expected(x):.4f}, yours "
                     f"gives {got:.4f}. {formula}.")
     for what, f, inputs, names in tests:
-        found = grads_vs_nudging(V, f, inputs, names)
+        found = grads_vs_nudging(V, f, inputs, names, backward_pass)
         if found:
             name, grad, slope = found
             advice = ("a value used twice must receive both shares: +=, not ="
