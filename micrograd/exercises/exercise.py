@@ -1,11 +1,15 @@
-"""An exercise: a task's check, which prints one verdict, and a hint on request.
+"""An exercise: a task's check, which prints one verdict, and hints on request.
 
-A check never raises: whatever the student's answer does (even raise an error), the cell
-prints a verdict, so that a blank or half-done exercise never stops a lesson running.
+A check never raises: whatever the student's answer does (raise an error, loop for ever, eat
+memory), the cell prints a verdict, so that a blank or half-done exercise never stops a lesson
+running. The student's code runs under a time and a memory limit (``guard.py``), and a call
+to what the exercise asks them to write themselves is named as such.
 """
 
 from dataclasses import dataclass
 from numbers import Real
+
+from micrograd.exercises import guard
 
 BLANK, CORRECT, WRONG = "not answered", "correct", "wrong"
 NUMBERS, CODE = "numbers", "code"  # what an exercise's answers are
@@ -25,9 +29,11 @@ class Exercise:
     Args:
         title: a few words naming the task, used in every message.
         judge: a function of the student's answer(s) that returns None when the answer is
-            right, or a string saying what is wrong and what to look at. It may raise: an
-            error in the student's code becomes a "not yet" with the error named.
-        hint: the hint ``hint()`` prints.
+            right, or a string saying what is wrong and what to look at (not the finished
+            answer). It may raise: an error in the student's code becomes a "not yet" that
+            names the error and the line of theirs it came from.
+        hints: what ``hint()`` prints, one more at each call: a nudge first, then more. After
+            the last, it says where the solution is.
         wrong_examples: answers a student might plausibly give that are wrong, as tuples of
             arguments to ``check``; the tests feed them in and expect a specific message.
         answers: NUMBERS when every answer is a number, CODE when it is a function or class
@@ -39,37 +45,67 @@ class Exercise:
             several answers.
         reference_name: how the messages name the reference, such as
             "micrograd.teaching.Value".
+        forbidden: functions and classes of the package (or the lesson) that the exercise
+            asks the student to write instead of calling; handing one in, or calling one
+            from their code, is named as a shortcut.
     """
 
-    def __init__(self, title, judge, hint, wrong_examples=(), answers=None, reference=None,
-                 reference_name=None):
+    def __init__(self, title, judge, hints, wrong_examples=(), answers=None, reference=None,
+                 reference_name=None, forbidden=()):
         self.title = title
         self.judge = judge
-        self._hint = hint
+        self.hints = (hints,) if isinstance(hints, str) else tuple(hints)
+        self.hints_given = 0
         self.wrong_examples = list(wrong_examples)
         self.answers = answers
         self.reference = reference
         self.reference_name = reference_name
+        self.forbidden = tuple(forbidden)
 
     def verdict(self, *answer):
         """The verdict on ``answer``, without printing it."""
         if any(part is Ellipsis for part in answer):
             return Verdict(BLANK, f"Not answered yet: replace each ... in the cell for "
                                   f"{self.title}, then run it again.")
-        wrong_kind = self._wrong_kind(answer)
-        if wrong_kind:
-            return Verdict(WRONG, f"Not yet: {wrong_kind}")
+        problem = self._wrong_kind(answer) or self._handed_in_a_shortcut(answer)
+        if problem:
+            return Verdict(WRONG, f"Not yet: {problem}")
         try:
-            problem = self.judge(*answer)
+            problem, shortcuts = guard.run_checked(self.judge, answer, forbidden=self.forbidden)
         except NotImplementedError:
             return Verdict(BLANK, f"Not answered yet: write the code for {self.title} "
                                   f"(it still raises NotImplementedError).")
-        except Exception as error:  # the student's code failed: say how, and carry on
-            return Verdict(WRONG, f"Not yet: running your code for {self.title} raised "
-                                  f"{type(error).__name__}: {error}")
+        except guard.TimeLimit:
+            return Verdict(WRONG, f"Not yet: your code for {self.title} ran for more than "
+                                  f"{guard.TIME_LIMIT:g} s, so the check stopped it: is there "
+                                  f"a loop that never ends?")
+        except guard.MemoryLimit:
+            return Verdict(WRONG, f"Not yet: your code for {self.title} used more than "
+                                  f"{guard.MEMORY_LIMIT // 2 ** 20} MB of memory, so the check "
+                                  f"stopped it: is there a list that keeps growing?")
+        except Exception as error:
+            return Verdict(WRONG, f"Not yet: {self._explain(error, answer)}")
+        if shortcuts:
+            return Verdict(WRONG, f"Not yet: your code calls {' and '.join(shortcuts)}: that "
+                                  f"is what this exercise asks you to write yourself.")
         if problem is None:
             return Verdict(CORRECT, f"Correct: {self.title}.")
         return Verdict(WRONG, f"Not yet: {problem}")
+
+    def _explain(self, error, answer):
+        """What went wrong when the check raised: in the student's code, or only in the
+        check's own code while it looked at what the student's code gave back."""
+        named = f"{type(error).__name__}: {error}"
+        theirs, line = guard.whose_error(error, *answer)
+        if theirs:
+            return f"running your code for {self.title} raised {named} (at {line})."
+        if "NoneType" in str(error):
+            return (f"your code gave back None where the check expected something ({named}): "
+                    f"is a `return` missing?")
+        if self.answers == NUMBERS:
+            return f"the check could not compare your answers ({named})."
+        return (f"the check could not use what your code gave back ({named}). Look at what "
+                f"it returns: the kind of thing, and how many.")
 
     def _wrong_kind(self, answer):
         """A sentence when an answer is not the kind the exercise asks for, else None."""
@@ -79,6 +115,16 @@ class Exercise:
             if self.answers == CODE and not callable(part):
                 return (f"give the function (or class) you wrote, by its name: no quotes, no "
                         f"brackets; got {type(part).__name__} {part!r}.")
+        return None
+
+    def _handed_in_a_shortcut(self, answer):
+        """A sentence when an answer is a forbidden function or class itself, else None."""
+        for part in answer:
+            for item in self.forbidden:
+                if part is item or (isinstance(part, type) and isinstance(item, type)
+                                    and issubclass(part, item)):
+                    return (f"that is {item.__module__}.{item.__qualname__}, the one the "
+                            f"package has; this exercise asks for one you write yourself.")
         return None
 
     def check(self, *answer):
@@ -103,8 +149,17 @@ class Exercise:
         return self.reference
 
     def hint(self):
-        """Print a hint for this exercise."""
-        print(f"Hint for {self.title}: {self._hint}")
+        """Print the next hint for this exercise: a nudge first, then more."""
+        if self.hints_given < len(self.hints):
+            self.hints_given += 1
+            number = f" ({self.hints_given} of {len(self.hints)})" if len(self.hints) > 1 else ""
+            print(f"Hint{number} for {self.title}: {self.hints[self.hints_given - 1]}")
+        elif self.reference_name:
+            print(f"No more hints for {self.title}. The lesson's reference is "
+                  f"{self.reference_name}: compare yours with it.")
+        else:
+            print(f"No more hints for {self.title}. A solution is in the collapsed cell under "
+                  f"the exercise: click it to open it.")
 
     def __repr__(self):
         return f"<exercise: {self.title}>"

@@ -34,10 +34,14 @@ def judge_operation(V, op, expected, points, tests, formula, derivative,
     should be. ``backward_pass(out)`` runs the backward pass (``out.backward()`` unless the
     class has none yet)."""
     for x in points:
-        got = getattr(V(x), op)().data
-        if not close(got, expected(x), 1e-9):
+        value = V(x)
+        out = getattr(value, op)()
+        problem = mutated([value], [x]) or missing_backward(V, out)
+        if problem:
+            return problem
+        if not close(out.data, expected(x), 1e-9):
             return (f"the forward pass is off: {op}({x}) should be {expected(x):.4f}, yours "
-                    f"gives {got:.4f}. {formula}.")
+                    f"gives {as_text(out.data)}. {formula}.")
     for what, f, inputs, names in tests:
         found = grads_vs_nudging(V, f, inputs, names, backward_pass)
         if found:
@@ -47,3 +51,34 @@ def judge_operation(V, op, expected, points, tests, formula, derivative,
             return (f"for {what}, {name}.grad is {grad:.4f} but nudging {name} gives "
                     f"{slope:.4f}: {advice}.")
     return None
+
+
+def missing_backward(V, out):
+    """A sentence when ``out``, made by an operation of the student's class V, still has the
+    do-nothing ``_backward`` of a leaf (the line ``out._backward = _backward`` is missing);
+    else None."""
+    leaf = V(1.0)
+    if getattr(out, "_backward", None) is None:
+        return "the output has no _backward at all: does __init__ set self._backward?"
+    if getattr(out._backward, "__code__", None) is getattr(leaf._backward, "__code__", 0):
+        return (f"the output of {out._op or 'the operation'} still has a leaf's do-nothing "
+                f"_backward: is the line `out._backward = _backward` missing?")
+    return None
+
+
+def mutated(values, datas):
+    """A sentence when one of ``values`` no longer holds the number it held (in ``datas``):
+    an operation must make a new Value and leave its inputs as they were; else None."""
+    for value, data in zip(values, datas):
+        if not (value.data == data or (value.data != value.data and data != data)):
+            return (f"an input changed from {data!r} to {value.data!r}: an operation makes a "
+                    f"new Value and leaves its inputs as they were.")
+    return None
+
+
+def as_text(x):
+    """A number to 4 decimals; anything else as Python shows it (so a check never trips over
+    a Value or None where a number belongs)."""
+    if isinstance(x, (int, float)) and not isinstance(x, bool):
+        return f"{x:.4f}"
+    return repr(x)
