@@ -76,11 +76,12 @@ def check_grads_agree(f, inputs, names=None, **tolerances):
     print(f"{PASS} backward() agrees with nudging on {count} ({', '.join(names)})")
 
 
-def check_same_values(ours, theirs, names, *, tol=1e-9):
+def check_same_values(ours, theirs, names, *, tol=1e-9, against="the package"):
     """Check that two sets of values hold the same data and grad, pair by pair.
 
     For a lesson's own ``Value`` (or network) against the package's, built the same way:
-    ``ours`` and ``theirs`` are lists of objects with ``.data`` and ``.grad``.
+    ``ours`` and ``theirs`` are lists of objects with ``.data`` and ``.grad``. ``against``
+    names what ``theirs`` are, as the sentence says it ("the package", "the pass by hand").
     """
     if not len(ours) == len(theirs) == len(names):
         raise ValueError(f"check_same_values needs as many of ours ({len(ours)}) as of "
@@ -89,10 +90,10 @@ def check_same_values(ours, theirs, names, *, tol=1e-9):
         for field in ("data", "grad"):
             a, b = getattr(mine, field), getattr(package, field)
             if not abs(a - b) <= tol:
-                raise CheckFailed(f"{FAIL} {name}.{field} is {a:.6g} here but {b:.6g} in the "
-                                  f"package (they differ by {abs(a - b):.2g})")
+                raise CheckFailed(f"{FAIL} {name}.{field} is {a:.6g} here but {b:.6g} in "
+                                  f"{against} (they differ by {abs(a - b):.2g})")
     listed = f" ({', '.join(names)})" if len(names) <= 8 else ""
-    print(f"{PASS} data and grad match the package for all {len(names)} values{listed}")
+    print(f"{PASS} data and grad match {against} for all {len(names)} values{listed}")
 
 
 def _check_number(x, what):
