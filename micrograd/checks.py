@@ -93,7 +93,8 @@ def check_same_values(ours, theirs, names, *, tol=1e-9, against="the package"):
                 raise CheckFailed(f"{FAIL} {name}.{field} is {a:.6g} here but {b:.6g} in "
                                   f"{against} (they differ by {abs(a - b):.2g})")
     listed = f" ({', '.join(names)})" if len(names) <= 8 else ""
-    print(f"{PASS} data and grad match {against} for all {len(names)} values{listed}")
+    count = "the value" if len(names) == 1 else f"all {len(names)} values"
+    print(f"{PASS} data and grad match {against} for {count}{listed}")
 
 
 def _check_number(x, what):
