@@ -249,8 +249,8 @@ def test_calling_or_handing_in_what_the_exercise_asks_for_is_a_shortcut():
 
     assert slope.verdict(mine).status == CORRECT
     assert slope.verdict(shortcut).message == (
-        "Not yet: your code calls micrograd.numeric.central_difference: that is what this "
-        "exercise asks you to write yourself.")
+        "Not yet: your code calls micrograd.numeric.central_difference, which this exercise "
+        "asks you to do without: write that part yourself.")
     assert "the one the package has" in slope.verdict(micrograd.central_difference).message
 
 

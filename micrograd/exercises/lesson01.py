@@ -1,18 +1,22 @@
 """Exercises for lesson 01, derivatives.
 
 In the body of the lesson ("your turn"): the slope estimate (f(x + h) - f(x)) / h written as a
-function, and the slopes of d = a·b + c found by nudging b and c. At the end: a slope
-predicted and measured, the central difference written by hand, and an input used twice.
+function, and the slopes of d = a·b + c found by nudging b and c. At the end: the point where
+the parabola's slope is 8, the central difference written by hand, and an input used twice.
 
-Each judge compares the answer with ``micrograd.forward_difference`` or
-``micrograd.central_difference`` on the lesson's functions, and returns None when it agrees or
-a sentence saying what to look at.
+Each judge compares the answer with the exact slope, or with the formula on several functions,
+points and step sizes, and returns None when it agrees or a sentence saying what to look at.
+The package's ``forward_difference`` and ``central_difference`` are forbidden where the
+student is asked to write them.
 """
 
 import math
 
-from micrograd import central_difference, forward_difference
+import micrograd
 from micrograd.exercises.exercise import CODE, NUMBERS, Exercise, close, not_a_number
+from micrograd.exercises.operations import as_text
+
+_SHORTCUTS = (micrograd.forward_difference, micrograd.central_difference)
 
 
 def _f(x):
@@ -24,35 +28,66 @@ def _cube(x):
     return x * x * x
 
 
+def _forward(func, x, h):
+    return (func(x + h) - func(x)) / h
+
+
+def _central(func, x, h):
+    return (func(x + h) - func(x - h)) / (2 * h)
+
+
+def _not_a_slope(call, got):
+    """A sentence when ``got``, what ``call`` gave back, is not a number; else None."""
+    if got is None:
+        return f"{call} gave back None: is a `return` missing?"
+    problem = not_a_number(got)
+    if problem:
+        return f"what {call} gives back {problem}."
+    return None
+
+
 # ----- your turn · the slope estimate, as a function --------------------------------------
 
 _SLOPE_POINTS = [(_f, "f", 3.0, 0.001), (_f, "f", -3.0, 0.01), (_cube, "x³", 2.0, 0.1),
-                 (math.sin, "sin", 1.0, 0.001)]
+                 (math.sin, "sin", 1.0, 0.001), (_cube, "x³", -1.5, 0.5)]
 
 
 def _judge_slope(slope):
     for func, name, x, h in _SLOPE_POINTS:
+        call = f"slope({name}, {x:g}, h={h:g})"
         got = slope(func, x, h)
-        problem = not_a_number(got)
+        problem = _not_a_slope(call, got)
         if problem:
-            return f"what slope({name}, {x:g}, h={h:g}) returns {problem}."
-        expected = forward_difference(func, x, h)
+            return problem
+        expected = _forward(func, x, h)
         if close(got, expected, tol=1e-9):
             continue
         message = (f"for {name} at x = {x:g} with h = {h:g}, slope gives {got:.6g}, "
-                   f"but (f(x + h) - f(x)) / h is {expected:.6g}")
+                   f"but the forward estimate is {expected:.6g}")
         rise = func(x + h) - func(x)
         if close(got, rise, tol=1e-12):
-            return message + (": that is how far f moved, not its slope. Divide by h, the "
-                              "size of the nudge.")
+            return message + (": that is how far func moved, not how far it moved per unit "
+                              "of nudge. What is the size of the nudge?")
         if close(got, -expected, tol=1e-9):
-            return message + ": the sign is flipped. Take the new value minus the old one."
+            return message + (": the sign is flipped. Which comes first, the value after the "
+                              "nudge or the value before it?")
         if close(got, func(x + h) - func(x) / h, tol=1e-9):
-            return message + (": only func(x) was divided by h. Put brackets around the "
-                              "difference, (func(x + h) - func(x)) / h.")
-        return message + ". Nudge x by h, see how far func moves, and divide by h."
-    if not close(slope(_f, 1.0), forward_difference(_f, 1.0), tol=1e-9):
-        return "called without h, slope should take the step h = 0.001 (the default)."
+            return message + (": only the second value was divided by h. Python divides "
+                              "before it subtracts: where do brackets belong?")
+        if close(got, _forward(func, x, 0.001), tol=1e-9) and h != 0.001:
+            return message + (f": yours gives what a step of 0.001 gives. Does your code use "
+                              f"the h it is handed, here {h:g}?")
+        if close(got, _central(func, x, h), tol=1e-9):
+            return message + (": yours steps to both sides of x. This one steps only to the "
+                              "right, from x to x + h.")
+        return message + ". Nudge x by h, see how far func moves, and compare that with h."
+    got = slope(_f, 1.0)
+    problem = _not_a_slope("slope(f, 1) without h", got)
+    if problem:
+        return problem
+    if not close(got, _forward(_f, 1.0, 0.001), tol=1e-9):
+        return ("called without h, slope should take the step h = 0.001 (the default in the "
+                f"first line), but slope(f, 1) gives {got:.6g}.")
     return None
 
 
@@ -68,15 +103,44 @@ def _slope_no_brackets(func, x, h=0.001):
     return func(x + h) - func(x) / h
 
 
+def _slope_ignores_h(func, x, h=0.001):
+    return (func(x + 0.001) - func(x)) / 0.001
+
+
+def _slope_calls_the_package(func, x, h=0.001):
+    return micrograd.forward_difference(func, x, h)
+
+
+def _slope_central(func, x, h=0.001):
+    return micrograd.central_difference(func, x, h)
+
+
+def _slope_no_return(func, x, h=0.001):
+    rise = func(x + h) - func(x)
+    rise / h
+
+
+def reference_slope(func, x, h=0.001):
+    """The slope of func at x, from a step of h to the right (what
+    micrograd.forward_difference computes)."""
+    return (func(x + h) - func(x)) / h
+
+
 slope = Exercise(
     "the slope estimate",
     _judge_slope,
-    "Three steps: the value after the nudge, func(x + h); minus the value before, func(x); "
-    "divided by the size of the nudge, h. Mind the brackets.",
-    wrong_examples=[(_slope_rise_only,), (_slope_old_minus_new,), (_slope_no_brackets,)],
+    ("Look at the fraction in the definition of the derivative: what goes on top, and what "
+     "underneath? Your function is handed func, x and h, so it can evaluate func wherever it "
+     "needs to.",
+     "On top: the value of func after the nudge minus the value before it. Underneath: the "
+     "size of the nudge, h. Python divides before it subtracts, so the top needs brackets."),
+    wrong_examples=[(_slope_rise_only,), (_slope_old_minus_new,), (_slope_no_brackets,),
+                    (_slope_ignores_h,), (_slope_calls_the_package,), (_slope_central,),
+                    (_slope_no_return,)],
     answers=CODE,
-    reference=forward_difference,
-    reference_name="micrograd.forward_difference",
+    reference=reference_slope,
+    reference_name="ex.slope.reference (micrograd.forward_difference, written out)",
+    forbidden=_SHORTCUTS,
 )
 
 
@@ -92,21 +156,25 @@ def _judge_one_nudge(name, got, exact, before, other, value):
         return None
     if close(got, value, tol=1e-4):
         return (f"{got:g} is the value of {name} itself, not the slope of d with respect to "
-                f"{name}: nudge {name} by h and compute (d2 - d1) / h.")
+                f"{name}: how much does d move when {name} moves by h?")
     if close(got, -exact, tol=1e-4):
-        return (f"the slope with respect to {name} has the wrong sign: take d2 (after the "
-                f"nudge) minus d1 (before it).")
+        return (f"the slope with respect to {name} has the wrong sign: which comes first, d2 "
+                f"(after the nudge) or d1 (before it)?")
     if close(got, before + exact * _H, tol=1e-6):
         return (f"{got:g} is d2, the value of d after nudging {name}; the slope is how much d "
-                f"moved per unit of nudge, (d2 - d1) / h.")
+                f"moved, per unit of nudge.")
     if close(got, exact * _H, tol=1e-6):
-        return (f"{got:g} is how far d moved when {name} moved by h; divide it by h to get the "
-                "slope.")
+        return (f"{got:g} is how far d moved when {name} moved by h; per unit of nudge it is "
+                "that divided by h.")
+    if close(got, _B, tol=1e-4):
+        return (f"{got:g} is the slope with respect to a, from the cell above. Move the h so "
+                f"that it nudges {name} instead.")
     if close(got, other, tol=1e-4):
         return (f"{got:g} is the slope with respect to the other input. Nudge {name} alone: "
                 f"add h to {name} only, where it appears in a * b + c.")
-    return (f"{got:g} is not the slope of d with respect to {name}: compute d1 = a * b + c, "
-            f"then d2 with h added to {name} only, then (d2 - d1) / h.")
+    return (f"{got:g} is not the slope of d with respect to {name}: compute d1, then d2 "
+            f"with h added to {name} only (a and the other input as they were), then the "
+            f"change in d per unit of h.")
 
 
 def _judge_nudges(slope_b, slope_c):
@@ -118,64 +186,106 @@ def _judge_nudges(slope_b, slope_c):
 nudges = Exercise(
     "the slopes of d with respect to b and c",
     _judge_nudges,
-    "Copy the three lines for a and change where the h goes: d2 = a * (b + h) + c for b, and "
-    "d2 = a * b + (c + h) for c. Each slope is (d2 - d1) / h.",
-    wrong_examples=[(-2.0, 1.0), (4.002, 1.0), (2.0, 0.001), (1.0, 2.0)],
+    ("Start from the cell that nudged a: which of its lines says which input is nudged? "
+     "Change only that, once for b and once for c; d1 stays as it is.",
+     "For b, the h goes next to b inside the product, and a and c stay as they are; for c, "
+     "the h goes next to c. Each slope is the change in d divided by h."),
+    wrong_examples=[(-2.0, 1.0), (4.002, 1.0), (2.0, 0.001), (1.0, 2.0), (-3.0, 1.0),
+                    (2.0, 10.0), (2.0, -1.0)],
     answers=NUMBERS,
     reference=(2.0, 1.0),
     reference_name="the correct slopes (ex.nudges.reference)",
 )
 
 
-# ----- 1 · the slope of f at x = 1 ---------------------------------------------------------
+# ----- 1 · where the slope is 8 -------------------------------------------------------------
 
-def _judge_slope_at_1(slope):
-    exact = central_difference(_f, 1.0)
-    if close(slope, exact, tol=0.005):  # the forward estimate with h = 0.001 is 0.003 high
+_ROOTS_OF_8 = [(4 + s * math.sqrt(16 + 4 * 3 * 3)) / 6 for s in (1, -1)]  # f(x) = 8
+
+
+def _judge_slope_8(x_at_8):
+    exact = 2.0                      # 6x - 4 = 8
+    if close(x_at_8, exact, tol=0.005):  # "to two decimals"
         return None
-    if close(slope, -exact, tol=0.005):
-        return ("the sign is wrong: at x = 1 the parabola is to the right of its lowest point "
-                "(x = 2/3), so it is climbing and the slope is positive.")
-    if close(slope, _f(1.0), tol=0.005):
-        return "that is f(1), the height of the curve at x = 1; the slope is how fast it rises."
-    if close(slope, 6.0, tol=0.005):
-        return "6 is the slope of 3x² alone at x = 1: the term -4x adds a slope of -4 too."
-    size = "too big" if slope > exact else "too small"
-    return f"{slope:g} is {size}: measure it with forward_difference(f, 1.0), or use 6x - 4."
+    slope_there = 6 * x_at_8 - 4
+    if close(x_at_8, 8.0, tol=0.005):
+        return ("8 is the slope we are after, not the place: the answer is an x, a point on "
+                "the horizontal axis of the plot.")
+    if any(close(x_at_8, root, tol=0.005) for root in _ROOTS_OF_8):
+        return (f"at x = {x_at_8:.4f}, f itself is 8, but its slope is {slope_there:.2f}. "
+                "The exercise asks where the slope, how fast f climbs, is 8.")
+    if close(x_at_8, -2 / 3, tol=0.005):
+        return (f"at x = {x_at_8:.4f} the slope is -8: f falls there. Where does it climb at "
+                "8?")
+    if close(x_at_8, 4 / 3, tol=0.005):
+        return (f"at x = {x_at_8:.4f} the slope of 3x² alone is 8, but the term -4x adds a "
+                f"slope of its own: the slope of f there is {slope_there:.2f}.")
+    if close(x_at_8, 3.0, tol=0.005):
+        return ("at x = 3 the slope is 14, as the lesson measured: 8 is less steep, so the "
+                "point is further left.")
+    side = "left" if slope_there > 8 else "right"
+    return (f"at x = {x_at_8:g} the slope of f is {slope_there:.2f}, not 8: the point is "
+            f"further to the {side}. Measure the slope at a few points, or use the exact "
+            "slope from the lesson.")
 
 
 q1 = Exercise(
-    "the slope of f at x = 1",
-    _judge_slope_at_1,
-    "x = 1 is a little to the right of the bottom of the parabola (x = 2/3), so f is climbing "
-    "there, but gently. forward_difference(f, 1.0) measures it; 6x - 4 gives it exactly.",
-    wrong_examples=[(-2.0,), (4.0,), (6.0,)],
+    "where the slope of f is 8",
+    _judge_slope_8,
+    ("The slope is 0 at the bottom, x = 2/3, and 14 at x = 3, and it grows steadily in "
+     "between. So 8 is somewhere between them: try a few points with slope and close in.",
+     "The lesson gives the exact slope of f at any x, 6x - 4. Set it equal to 8 and solve "
+     "for x; slope at your x should then give about 8 (0.003 more, the forward error)."),
+    wrong_examples=[(8.0,), (1.8685,), (-0.6667,), (1.3333,), (3.0,), (1.5,), (12.0,)],
     answers=NUMBERS,
 )
 
 
 # ----- 2 · the central difference, by hand -------------------------------------------------
 
-_POINTS = [(_cube, "x³", 3.0, 0.1), (math.sin, "sin", 1.0, 0.01), (_f, "f", -3.0, 0.5)]
+_POINTS = [(_cube, "x³", 3.0, 0.1), (math.sin, "sin", 1.0, 0.01), (_f, "f", -3.0, 0.5),
+           (_cube, "x³", -2.0, 0.25)]
 
 
 def _judge_central(central):
     for func, name, x, h in _POINTS:
+        call = f"central({name}, {x:g}, h={h:g})"
         got = central(func, x, h)
-        problem = not_a_number(got)
+        problem = _not_a_slope(call, got)
         if problem:
-            return f"what central({name}, {x:g}, h={h:g}) returns {problem}."
-        expected = central_difference(func, x, h)
+            return problem
+        expected = _central(func, x, h)
         if close(got, expected, tol=1e-9):
             continue
         message = (f"for {name} at x = {x:g} with h = {h:g}, central gives {got:.6g}, "
                    f"but the central difference is {expected:.6g}")
         if close(got, 2 * expected, tol=1e-9):
-            return message + ": twice too big. Divide by 2h, the width from x - h to x + h."
-        if close(got, (func(x + h) - func(x)) / h, tol=1e-9):
-            return message + (": yours is the forward difference. Step to both sides, "
-                              "f(x + h) - f(x - h).")
-        return message + ". Compare your formula with (f(x + h) - f(x - h)) / (2h)."
+            return message + (": twice too big. How far apart are the two points you "
+                              "evaluate func at?")
+        if close(got, -expected, tol=1e-9):
+            return message + (": the sign is flipped. Take the value on the right, at x + h, "
+                              "minus the value on the left.")
+        if close(got, _forward(func, x, h), tol=1e-9):
+            return message + (": yours is the forward difference, which steps only to the "
+                              "right. Step to both sides of x.")
+        if close(got, (func(x + h) - func(x - h)) / 2 * h, tol=1e-9):
+            return message + (": yours divides by 2 and then multiplies by h. Python works "
+                              "from left to right: the whole width belongs in brackets.")
+        if close(got, func(x + h) - func(x - h) / (2 * h), tol=1e-9):
+            return message + (": only the second value was divided. Python divides before it "
+                              "subtracts: where do brackets belong?")
+        if close(got, _central(func, x, 1e-6), tol=1e-6):
+            return message + (f": yours gives what a tiny step gives. Does your code use the "
+                              f"h it is handed, here {h:g}?")
+        return message + (". Step h to each side of x, and divide the change in func by the "
+                          "distance between the two points.")
+    got = central(_cube, 3.0)
+    problem = _not_a_slope("central(x³, 3) without h", got)
+    if problem:
+        return problem
+    if not close(got, _central(_cube, 3.0, 1e-6), tol=1e-9):
+        return ("called without h, central should take the step h = 1e-6 (the default in the "
+                f"first line), but central(x³, 3) gives {got:.10g}.")
     return None
 
 
@@ -191,20 +301,54 @@ def _central_no_brackets(func, x, h=1e-6):
     return func(x + h) - func(x - h) / (2 * h)
 
 
+def _central_times_h(func, x, h=1e-6):
+    return (func(x + h) - func(x - h)) / 2 * h
+
+
+def _central_flipped(func, x, h=1e-6):
+    return (func(x - h) - func(x + h)) / (2 * h)
+
+
+def _central_ignores_h(func, x, h=1e-6):
+    return (func(x + 1e-6) - func(x - 1e-6)) / 2e-6
+
+
+def _central_calls_the_package(func, x, h=1e-6):
+    return micrograd.central_difference(func, x, h)
+
+
+def _central_from_forward_differences(func, x, h=1e-6):
+    right = micrograd.forward_difference(func, x, h)
+    left = micrograd.forward_difference(func, x, -h)
+    return (right + left) / 2
+
+
+def _central_no_return(func, x, h=1e-6):
+    (func(x + h) - func(x - h)) / (2 * h)
+
+
 q2 = Exercise(
     "the central difference",
     _judge_central,
-    "Take one step of h to each side of x: the function moves by func(x + h) - func(x - h) "
-    "over a width of 2h. Put brackets around both the difference and 2 * h.",
-    wrong_examples=[(_central_forward,), (_central_over_h,), (_central_no_brackets,)],
+    ("Your slope stepped from x to x + h. This one steps from x - h to x + h: how far apart "
+     "are those two points, and how far does func move between them?",
+     "The change in func from the left point to the right one, divided by the distance "
+     "between them, 2h. Python divides before it subtracts and works from left to right, so "
+     "both the top and the bottom need brackets."),
+    wrong_examples=[(_central_forward,), (_central_over_h,), (_central_no_brackets,),
+                    (_central_times_h,), (_central_flipped,), (_central_ignores_h,),
+                    (_central_calls_the_package,), (_central_from_forward_differences,),
+                    (_central_no_return,)],
     answers=CODE,
+    forbidden=_SHORTCUTS,
 )
 
 
 # ----- 3 · an input used twice -------------------------------------------------------------
 
 def _judge_used_twice(dd_da):
-    exact = central_difference(lambda a: a * _B + _C * a, _A)
+    exact = _B + _C                  # d = a·b + c·a: one slope per use of a, added
+    d1 = _A * _B + _C * _A
     if close(dd_da, exact, tol=1e-4):
         return None
     if close(dd_da, _B, tol=1e-4):
@@ -216,15 +360,30 @@ def _judge_used_twice(dd_da):
     if close(dd_da, _B * _C, tol=1e-4):
         return ("the two slopes do not multiply: each use of a moves d on its own, so "
                 "their effects add up.")
-    return (f"{dd_da:g} is not it: nudge a alone, d2 = (a + h) * b + c * (a + h), and "
-            "compute (d2 - d1) / h.")
+    if close(dd_da, -exact, tol=1e-4):
+        return ("the sign is flipped: which comes first, d2 (after the nudge) or d1 (before "
+                "it)?")
+    if close(dd_da, exact * _H, tol=1e-6):
+        return (f"{dd_da:g} is how far d moved when a moved by h = 0.001; per unit of nudge "
+                "it is that divided by h.")
+    if close(dd_da, _A, tol=1e-4):
+        return (f"{dd_da:g} is the value of a itself, not the slope of d with respect to a: "
+                "how much does d move when a moves by h?")
+    if close(dd_da, d1 + exact * _H, tol=1e-6) or close(dd_da, d1, tol=1e-4):
+        return (f"{dd_da:g} is the value of d, not its slope: how much does d move when a "
+                "moves by h?")
+    return (f"{as_text(dd_da)} is not it: nudge a by h everywhere it appears, b and c as "
+            "they were, and see how much d moves per unit of h.")
 
 
 q3 = Exercise(
     "d = a·b + c·a, nudging a",
     _judge_used_twice,
-    "a appears twice. In a product each input's slope is the other input: a · b gives b, "
-    "c · a gives c. Nudging a moves both products at once.",
-    wrong_examples=[(-3.0,), (10.0,), (-30.0,)],
+    ("a appears in two places in d. When you nudge a, both places move at once. What does "
+     "each product contribute on its own, by the rule for a product from the lesson?",
+     "By that rule, a · b alone has slope b with respect to a, and c · a alone has slope c. "
+     "Nudging a moves both products, and the two changes add up in d. To measure it, put "
+     "a + h in both places when you compute d2."),
+    wrong_examples=[(-3.0,), (10.0,), (-30.0,), (-7.0,), (0.007,), (14.007,), (2.0,)],
     answers=NUMBERS,
 )
