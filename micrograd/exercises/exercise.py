@@ -129,8 +129,12 @@ class Exercise:
         return None
 
     def _handed_in_a_shortcut(self, answer):
-        """A sentence when an answer is a forbidden function or class itself, else None."""
+        """A sentence when an answer is a forbidden function or class itself, or the
+        reference the lesson falls back on, else None."""
         for part in answer:
+            if callable(part) and part is self.reference:
+                return (f"that is {self.reference_name} itself, the reference the lesson goes "
+                        f"on with anyway; write your own and hand in that.")
             for item in self.forbidden:
                 if part is item or (isinstance(part, type) and isinstance(item, type)
                                     and issubclass(part, item)):
