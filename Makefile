@@ -6,6 +6,8 @@
 # make setup             create .venv and install the pinned packages (the others do it too)
 # make execute           re-run every notebook and store its outputs
 # make bench             this package against micrograd 0.1.0
+# make handout           the student edition, without solutions, in build/student
+# make grade SUBMISSIONS=folder   grade a class's notebooks into build/grades
 # make lint              ruff over everything
 # make clean             remove .venv, the benchmark's reference copy and caches
 
@@ -15,9 +17,10 @@ else
 PYTHON ?= python3
 endif
 PORT ?= 8888
+SUBMISSIONS ?= submissions
 TASKS := $(PYTHON) tools/tasks.py
 
-.PHONY: help setup lab test execute bench lint clean
+.PHONY: help setup lab test execute bench lint clean handout grade
 
 help:
 	@$(TASKS) --help
@@ -25,5 +28,8 @@ help:
 lab:
 	@$(TASKS) lab --port $(PORT)
 
-setup test execute bench lint clean:
+grade:
+	@$(TASKS) grade $(SUBMISSIONS)
+
+setup test execute bench lint clean handout:
 	@$(TASKS) $@

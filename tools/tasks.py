@@ -250,6 +250,20 @@ def execute(args):
                  *(["--remeasure"] if args.remeasure else []), *args.notebooks], check=False)
 
 
+def handout(args):
+    """Write the student edition: every lesson without its solutions, the package, a README."""
+    setup(quiet=True)
+    return _run([str(venv_python()), str(ROOT / "tools" / "handout.py"), *args.more],
+                check=False)
+
+
+def grade(args):
+    """Run a class's submitted notebooks and write one table of every exercise's verdict."""
+    setup(quiet=True)
+    return _run([str(venv_python()), str(ROOT / "tools" / "grade.py"), *args.more],
+                check=False)
+
+
 def bench(args):
     """This package against micrograd 0.1.0 on the same workload (extra arguments go to it)."""
     setup(quiet=True)
@@ -363,6 +377,10 @@ def parser():
                                    "measurement while their code is unchanged)")
     tasks.add_parser("bench", add_help=False, help="this package against micrograd 0.1.0 "
                      "(more arguments go to bench/bench.py)")
+    tasks.add_parser("handout", add_help=False, help="write the student edition to "
+                     "build/student (more arguments go to tools/handout.py)")
+    tasks.add_parser("grade", add_help=False, help="grade a folder of submitted notebooks "
+                     "(SUBMISSIONS [--lesson NN]; more in tools/grade.py --help)")
     tasks.add_parser("lint", help="ruff over everything")
     tasks.add_parser("clean", help="remove .venv, the benchmark's reference copy and caches")
     return main
@@ -370,7 +388,7 @@ def parser():
 
 def main(argv=None):
     args, more = parser().parse_known_args(argv)
-    if more and args.task not in ("test", "bench"):
+    if more and args.task not in ("test", "bench", "handout", "grade"):
         parser().error(f"unrecognized arguments: {' '.join(more)}")
     args.more = more
     if args.task is None:
@@ -380,7 +398,7 @@ def main(argv=None):
         setup()
         return 0
     task = {"lab": lab, "test": test, "execute": execute, "bench": bench, "lint": lint,
-            "clean": clean}[args.task]
+            "clean": clean, "handout": handout, "grade": grade}[args.task]
     return task(args)
 
 

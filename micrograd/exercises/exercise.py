@@ -15,6 +15,7 @@ from numbers import Real
 from micrograd.exercises import guard
 
 BLANK, CORRECT, WRONG = "not answered", "correct", "wrong"
+SOLUTIONS_IN_LESSONS = True  # False in the student edition (make handout), which has none
 NUMBERS, CODE = "numbers", "code"  # what an exercise's answers are
 
 
@@ -189,9 +190,11 @@ class Exercise:
         elif self.reference_name:
             print(f"No more hints for {self.title}. The lesson's reference is "
                   f"{self.reference_name}: compare yours with it.")
-        else:
+        elif SOLUTIONS_IN_LESSONS:
             print(f"No more hints for {self.title}. A solution is in the collapsed cell under "
                   f"the exercise: click it to open it.")
+        else:
+            print(f"No more hints for {self.title}. Your teacher has the solutions.")
 
     def __repr__(self):
         return f"<exercise: {self.title}>"
