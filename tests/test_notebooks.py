@@ -142,3 +142,17 @@ def test_a_blank_your_turn_goes_on_with_the_reference(path):
             assert ".use(" in source, f"{path.name}: a your-turn cell that checks nothing"
             assert "Not answered yet" in shown and "goes on with the reference" in shown, (
                 path.name, shown)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_section_is_a_slide(path):
+    """As slides (jupyterlab-rise), the title and each ## section start a slide, and a long
+    section scrolls instead of being cut off."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    kinds = [c.get("metadata", {}).get("slideshow", {}).get("slide_type") for c in nb["cells"]]
+    assert None not in kinds, f"{path.name}: a cell without slide metadata"
+    for cell, kind in zip(nb["cells"], kinds):
+        starts = heading(cell).startswith("## ") or cell is nb["cells"][0]
+        assert (kind == "slide") == starts, (path.name, heading(cell) or cell["source"][:1])
+    assert nb["metadata"]["rise"]["scroll"] is True
+    assert (path.parent / "rise.css").is_file()

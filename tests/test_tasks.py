@@ -192,6 +192,11 @@ def test_lab_serves_the_lessons_without_the_news_prompt_and_opens_lesson_01(tmp_
         # the page a browser is sent to opens lesson 01
         opener = "".join(p.read_text() for p in tmp_path.glob("jpserver-*-open.html"))
         assert "01_derivatives.ipynb" in opener, opener
+        # a lesson as slides (jupyterlab-rise), with the slides' style sheet beside it
+        for path in ("rise/01_derivatives.ipynb", "files/rise.css"):
+            slides = urllib.request.Request(f"http://127.0.0.1:{port}/{path}",
+                                            headers={"Authorization": f"token {token}"})
+            assert urllib.request.urlopen(slides, timeout=30).status == 200, path
     finally:
         lab.terminate()
         try:

@@ -101,6 +101,7 @@ def write_edition(out):
         nb = student_notebook(path)
         nbformat.write(nb, out / "notebooks" / path.name)
         lessons.append(f"- `{path.stem}`: {lesson_title(nb)}")
+    shutil.copy2(ROOT / "notebooks" / "rise.css", out / "notebooks" / "rise.css")  # slides
     (out / "README.md").write_text(README.format(lessons="\n".join(lessons)), encoding="utf-8")
     (out / MARK).write_text("written by tools/handout.py\n", encoding="utf-8")
     return out
