@@ -117,7 +117,7 @@ def setup(quiet=False):
     print(f"Setting up {VENV.name} with Python {record['python']} ...", flush=True)
     with tempfile.TemporaryDirectory(prefix="uv-") as scratch:
         _install(find_uv(Path(scratch)))
-    _write_lab_settings()
+    write_lab_settings(VENV)
     renderer = subprocess.run(
         [str(venv_python()), "-c",
          "from micrograd.draw import find_renderer\n"
@@ -188,9 +188,10 @@ def _pinned_version(package):
     return None
 
 
-def _write_lab_settings():
-    """JupyterLab reads overrides.json from its application settings folder in .venv."""
-    folder = VENV / "share" / "jupyter" / "lab" / "settings"
+def write_lab_settings(prefix):
+    """JupyterLab reads overrides.json from its application settings folder in the
+    environment at ``prefix`` (.venv here; postBuild passes its own on Binder)."""
+    folder = Path(prefix) / "share" / "jupyter" / "lab" / "settings"
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "overrides.json").write_text(json.dumps(LAB_SETTINGS, indent=2) + "\n",
                                            encoding="utf-8")
