@@ -267,31 +267,45 @@ COLOURS = {CORRECT: "#d7f5dd", NOT_YET: "#fde2c8", BLANK: "#eeeeee", FAILED: "#f
 
 
 def write_html(rows, columns, path):
-    head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
-    body = []
-    for row in rows:
-        cells = []
-        for column in columns:
-            status, message = row["cells"].get(column, ("", ""))
-            cells.append(f'<td style="background:{COLOURS.get(status, "#fff")}" '
-                         f'title="{html.escape(message)}">{html.escape(status)}'
-                         f'<div class="why">{html.escape(message)}</div></td>')
-        body.append(f"<tr><th>{html.escape(row['student'])}</th>"
-                    f"<td>{html.escape(row['file'])}</td><td>{html.escape(row['run'])}</td>"
-                    f"<td>{row['seconds']}</td>{''.join(cells)}</tr>")
+    """One table per lesson (a row per student, a column per exercise), and one for the
+    notebooks that are no lesson's; a check's message shows under a "not yet" or a "failed"."""
+    sections = []
+    for lesson in sorted({row["lesson"] for row in rows}, key=lambda x: (x == "", x)):
+        mine = [row for row in rows if row["lesson"] == lesson]
+        names = [c for c in columns if c.startswith(f"{lesson}.")] if lesson else []
+        head = "".join(f"<th>{html.escape(c.split('.', 1)[1])}</th>" for c in names)
+        body = []
+        for row in mine:
+            cells = []
+            for column in names:
+                status, message = row["cells"].get(column, ("", ""))
+                why = (f'<div class="why">{html.escape(message)}</div>'
+                       if status in (NOT_YET, FAILED) else "")
+                cells.append(f'<td style="background:{COLOURS.get(status, "#fff")}" '
+                             f'title="{html.escape(message)}">{html.escape(status)}{why}</td>')
+            body.append(f"<tr><th>{html.escape(row['student'])}</th>"
+                        f"<td>{html.escape(row['file'])}</td><td>{html.escape(row['run'])}</td>"
+                        f"<td>{row['seconds']}</td>{''.join(cells)}</tr>")
+        counts = "".join(
+            f"<td>{sum(r['cells'].get(c, ('',))[0] == CORRECT for r in mine)} correct</td>"
+            for c in names)
+        title = f"Lesson {lesson}" if lesson else "Notebooks that are no lesson's"
+        sections.append(f"<h2>{title}</h2>\n<table><tr><th>student</th><th>file</th><th>run</th>"
+                        f"<th>seconds</th>{head}</tr>\n" + "\n".join(body)
+                        + (f"\n<tr><th>of {len(mine)}</th><td></td><td></td><td></td>{counts}"
+                           f"</tr>" if names else "") + "\n</table>")
     path.write_text(f"""<!doctype html>
 <html lang="en"><meta charset="utf-8"><title>Grades</title>
 <style>
 body {{ font-family: sans-serif; font-size: 14px; }}
-table {{ border-collapse: collapse; }}
+table {{ border-collapse: collapse; margin-bottom: 2em; }}
 th, td {{ border: 1px solid #bbb; padding: 4px 6px; vertical-align: top; text-align: left; }}
 .why {{ font-size: 11px; color: #444; max-width: 18em; }}
 </style>
 <h1>Grades</h1>
-<p>{len(rows)} notebooks. Each exercise: its last verdict, with the check's message.</p>
-<table><tr><th>student</th><th>file</th><th>run</th><th>seconds</th>{head}</tr>
-{chr(10).join(body)}
-</table>
+<p>{len(rows)} notebooks. Each exercise: its last verdict; under a "not yet" or a "failed
+to run", the check's message (every message shows when the pointer rests on a cell).</p>
+{chr(10).join(sections)}
 </html>
 """, encoding="utf-8")
 
