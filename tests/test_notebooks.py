@@ -1,6 +1,7 @@
 """Notebook hygiene: what nbval needs to compare every lesson, and the house rules."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -156,3 +157,11 @@ def test_every_section_is_a_slide(path):
         assert (kind == "slide") == starts, (path.name, heading(cell) or cell["source"][:1])
     assert nb["metadata"]["rise"]["scroll"] is True
     assert (path.parent / "rise.css").is_file()
+
+
+def test_the_readme_gives_each_lesson_and_its_minutes_as_measured():
+    readme = (NOTEBOOKS[0].parent.parent / "README.md").read_text(encoding="utf-8")
+    listed = dict(re.findall(r"^\| `(\d\d_\w+)` \| (\d+) \|", readme, flags=re.M))
+    assert list(listed) == [p.stem for p in NOTEBOOKS]
+    for path in NOTEBOOKS:
+        assert int(listed[path.stem]) == round(measure(path)["minutes"]), path.stem
