@@ -3,12 +3,12 @@
 import importlib
 import json
 import pkgutil
-import re
 import time
 from pathlib import Path
 
 import nbformat
 import pytest
+from lesson_parts import exercise_name, solutions
 from nbclient import NotebookClient
 
 import micrograd
@@ -36,22 +36,6 @@ EXERCISES = all_exercises()
 def cells(path, tag):
     nb = json.loads(path.read_text(encoding="utf-8"))
     return [c for c in nb["cells"] if tag in c.get("metadata", {}).get("tags", [])]
-
-
-def solutions(path):
-    """{exercise name: the code of its solution}, from the collapsed markdown cell tagged
-    solution under each exercise cell."""
-    nb = json.loads(path.read_text(encoding="utf-8"))
-    found, name = {}, None
-    for cell in nb["cells"]:
-        tags = cell.get("metadata", {}).get("tags", [])
-        source = "".join(cell["source"])
-        if "exercise" in tags:
-            name = re.search(r"ex\.(\w+)\.check\(", source).group(1)
-        elif "solution" in tags and name:
-            found[name] = re.search(r"```python\n(.*?)```", source, re.S).group(1)
-            name = None
-    return found
 
 
 def printed(cell):
@@ -275,8 +259,7 @@ def test_every_solution_passes_its_check_in_its_lesson(path):
     answers = solutions(path)
     for cell in nb.cells:
         if "exercise" in cell.metadata.get("tags", []):
-            name = re.search(r"ex\.(\w+)\.check\(", cell.source).group(1)
-            cell.source = answers[name]
+            cell.source = answers[exercise_name(cell.source)]
     NotebookClient(nb, timeout=300, kernel_name="python3", allow_errors=True,
                    resources={"metadata": {"path": str(path.parent)}}).execute()
     for cell in nb.cells:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from lesson_parts import exercise_name, solutions
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSON = ROOT / "notebooks" / "03_manual_backprop.ipynb"
@@ -19,18 +20,14 @@ OTHER_LESSON = ROOT / "notebooks" / "04_a_neuron.ipynb"
 def with_cells(replace=None, append=()):
     """Lesson 03 with some exercise cells replaced ({exercise name: source}) and cells added."""
     nb = nbformat.read(LESSON, as_version=4)
-    solutions, name = {}, None
-    for cell in nb.cells:
-        tags = cell.metadata.get("tags", [])
-        if "exercise" in tags:
-            name = re.search(r"ex\.(\w+)\.check\(", cell.source).group(1)
-        elif "solution" in tags and name:
-            solutions[name] = re.search(r"```python\n(.*?)```", cell.source, re.S).group(1)
+    answers = solutions(LESSON)
     for cell in nb.cells:
         if "exercise" in cell.metadata.get("tags", []):
-            name = re.search(r"ex\.(\w+)\.check\(", cell.source).group(1)
-            chosen = (replace or {}).get(name)
-            cell.source = solutions[name] if chosen == "solution" else chosen or cell.source
+            chosen = (replace or {}).get(exercise_name(cell.source))
+            if chosen == "solution":
+                cell.source = answers[exercise_name(cell.source)]
+            elif chosen:
+                cell.source = chosen
     nb.cells += [nbformat.v4.new_code_cell(source) for source in append]
     return nb
 

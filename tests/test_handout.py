@@ -2,13 +2,13 @@
 
 import json
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
 
 import nbformat
 import pytest
+from lesson_parts import solution_code
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,7 +33,7 @@ def solution_lines():
         for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
             source = "".join(cell["source"])
             if "solution" in cell.get("metadata", {}).get("tags", []):
-                solutions += re.search(r"```python\n(.*?)```", source, re.S).group(1).splitlines()
+                solutions += solution_code(source).splitlines()
             else:
                 elsewhere += source + "\n"
     for path in (ROOT / "micrograd").rglob("*.py"):  # the package proper, not its exercises

@@ -153,7 +153,6 @@ class _TanhSelf(_LessonValue):      # turns self into the output
 
 
 class _TanhPackage(_LessonValue):   # asks the package's Value for the number
-    __module__ = "__main__"         # as a student's class is
 
     def tanh(self):
         t = micrograd.Value(self.data).tanh().data

@@ -392,7 +392,6 @@ def _estimate(s, x, g, h=1e-6):
 
 
 class _SigmoidFromPackage(_Value):
-    __module__ = "__main__"   # judged like a student's class
 
     def sigmoid(self):
         s = micrograd.Value(self.data).sigmoid().data

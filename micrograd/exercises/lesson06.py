@@ -11,7 +11,6 @@ lesson's ``build_topo`` is a shortcut. The buggy classes and functions in the mo
 wrong answers the tests feed in.
 """
 
-import types
 
 import micrograd
 from micrograd import teaching
@@ -67,15 +66,6 @@ def _on(what, problem):
 def _state(root):
     """What a walk must leave as it found it: each node's data, grad and children."""
     return [(id(n), n.data, n.grad, tuple(map(id, n._prev))) for n in topological_order(root)]
-
-
-def _copy_of(function):
-    """The same function as a new object: the lesson falls back on it, while handing in
-    micrograd.teaching.build_topo itself is a shortcut."""
-    copy = types.FunctionType(function.__code__, function.__globals__, function.__name__,
-                              function.__defaults__, function.__closure__)
-    copy.__doc__, copy.__qualname__ = function.__doc__, function.__qualname__
-    return copy
 
 
 # Your turn: build_topo, the lecture's topological order
@@ -213,7 +203,7 @@ build_topo = Exercise(
                     (_topo_no_return,), (_topo_marks_nodes,), (_topo_from_the_package,),
                     (teaching.build_topo,)],
     answers=CODE,
-    reference=_copy_of(teaching.build_topo),
+    reference=teaching.build_topo,
     reference_name="micrograd.teaching.build_topo",
     forbidden=(topological_order, teaching.build_topo),
 )
@@ -335,7 +325,6 @@ def _first_graph_only():
 
 
 class _CallsTheReference(_Value):
-    __module__ = "__main__"   # judged like a student's class
 
     def backward(self):
         teaching.Value.backward(self)

@@ -458,13 +458,6 @@ def _judge_count(count):
 
 # ----- A Value with this lesson's operations, for the wrong answers -----
 
-def _typed_in(cls):
-    """The class as if a student had typed it in a notebook: the checks treat its own
-    methods as a student's code (and look for shortcuts from them)."""
-    cls.__module__ = "__main__"
-    return cls
-
-
 class _Value:
     """This lesson's Value: +, * (numbers wrapped), **, exp, -x, -, /, and backward()."""
 
@@ -521,14 +514,14 @@ class _Value:
 def _inherits():
     """A class typed in a notebook that writes nothing itself: ``class Value(Value): pass``
     run when the lesson's class so far is the reference."""
-    return _typed_in(type("Value", (REFERENCE,), {}))
+    return type("Value", (REFERENCE,), {})
 
 
 def _calls_super(name):
     """A class whose method ``name`` only calls the reference's."""
     def method(self, *args):
         return getattr(super(cls, self), name)(*args)
-    cls = _typed_in(type("Value", (REFERENCE,), {name: method}))
+    cls = type("Value", (REFERENCE,), {name: method})
     return cls
 
 
@@ -538,7 +531,6 @@ class _PackageSubclass(PACKAGE):
 
 # plain numbers
 
-@_typed_in
 class _RaddAsked(_Value):
     """__radd__ and __rmul__ that ask the number again: other + self never ends."""
 
@@ -549,7 +541,6 @@ class _RaddAsked(_Value):
         return other * self
 
 
-@_typed_in
 class _RmulLeaf(_Value):
     """2 * a as a new leaf holding the right number: no * node, so no gradient to a."""
 
@@ -557,7 +548,6 @@ class _RmulLeaf(_Value):
         return type(self)(other * self.data)
 
 
-@_typed_in
 class _NoWrap(_Value):
     """__add__ without its first line: a plain number has no .data."""
 
@@ -565,13 +555,11 @@ class _NoWrap(_Value):
         return self._node(self.data + other.data, (self, other), '+', (1.0, 1.0))
 
 
-@_typed_in
 class _RaddForgets(_Value):
     def __radd__(self, other):
         return self
 
 
-@_typed_in
 class _RaddMutates(_Value):
     """1 + a that adds the number into a itself."""
 
@@ -580,13 +568,11 @@ class _RaddMutates(_Value):
         return self
 
 
-@_typed_in
 class _RmulNoReturn(_Value):
     def __rmul__(self, other):
         self * other
 
 
-@_typed_in
 class _AddSets(_Value):
     """+ whose _backward sets the gradients (=) instead of adding to them."""
 
@@ -601,7 +587,6 @@ class _AddSets(_Value):
         return out
 
 
-@_typed_in
 class _WrapsOnlyInts(_Value):
     """Wraps 1 and 2 but not a float: the check's other numbers show it."""
 
@@ -613,7 +598,6 @@ class _WrapsOnlyInts(_Value):
 # exp
 
 def _exp_class(local, set_grad=False, children=True, store=True, mutate=False):
-    @_typed_in
     class Exp(_Value):
         def exp(self):
             e = math.exp(self.data)
@@ -635,7 +619,6 @@ def _exp_class(local, set_grad=False, children=True, store=True, mutate=False):
 # **
 
 def _pow_class(local, label="**{k}", store=True, mutate=False, k_child=False):
-    @_typed_in
     class Pow(_Value):
         def __pow__(self, k):
             x = self.data
@@ -651,7 +634,6 @@ def _pow_class(local, label="**{k}", store=True, mutate=False, k_child=False):
     return Pow
 
 
-@_typed_in
 class _PowSets(_Value):
     def __pow__(self, k):
         out = _PowSets(self.data ** k, (self,), f'**{k}')
@@ -664,13 +646,11 @@ class _PowSets(_Value):
 
 # /, -x, -
 
-@_typed_in
 class _DivSwapped(_Value):
     def __truediv__(self, other):
         return other * self ** -1
 
 
-@_typed_in
 class _NegLeaf(_Value):
     """-a as a new leaf holding the right number: no graph, so no gradient."""
 
@@ -678,26 +658,22 @@ class _NegLeaf(_Value):
         return type(self)(-self.data)
 
 
-@_typed_in
 class _SubAdds(_Value):
     def __sub__(self, other):
         return self + other
 
 
-@_typed_in
 class _NegMutates(_Value):
     def __neg__(self):
         self.data = -self.data
         return self
 
 
-@_typed_in
 class _SubNoReturn(_Value):
     def __sub__(self, other):
         self + (-other)
 
 
-@_typed_in
 class _DivLeaf(_Value):
     """a / b as a new leaf: the right number, but no * and ** in the graph."""
 
@@ -708,7 +684,6 @@ class _DivLeaf(_Value):
 
 # exercise 1
 
-@_typed_in
 class _Swapped(_Value):
     """__rsub__ and __rtruediv__ that swap the operands, as __radd__ does."""
 
@@ -719,13 +694,11 @@ class _Swapped(_Value):
         return self / other
 
 
-@_typed_in
 class _NoRtruediv(_Value):
     def __rsub__(self, other):
         return -self + other
 
 
-@_typed_in
 class _PlainNumbers(_Value):
     """Right numbers, but made as new leaves: no graph, so no gradient."""
 
@@ -736,7 +709,6 @@ class _PlainNumbers(_Value):
         return type(self)(other / self.data)
 
 
-@_typed_in
 class _AsksAgain(_Value):
     """other - self inside __rsub__: Python asks __rsub__ again, for ever."""
 
@@ -747,7 +719,6 @@ class _AsksAgain(_Value):
         return other * self ** -1
 
 
-@_typed_in
 class _IgnoresOther(_Value):
     """Right for 1 - a and 3 / a only: the number handed in is ignored."""
 
@@ -758,7 +729,6 @@ class _IgnoresOther(_Value):
         return 3 * self ** -1
 
 
-@_typed_in
 class _RsubMutates(_Value):
     def __rsub__(self, other):
         self.data = other - self.data
@@ -768,7 +738,6 @@ class _RsubMutates(_Value):
         return other * self ** -1
 
 
-@_typed_in
 class _WrongSign(_Value):
     def __rsub__(self, other):
         return -(other + self)
@@ -808,7 +777,6 @@ def _sigmoid_from_tanh(n):
 # exercise 3
 
 def _log_class(local, set_grad=False, store=True, mutate=False, forward=math.log):
-    @_typed_in
     class Log(_Value):
         def log(self):
             x = self.data
@@ -827,7 +795,6 @@ def _log_class(local, set_grad=False, store=True, mutate=False, forward=math.log
     return Log
 
 
-@_typed_in
 class _LogFromPackage(_Value):
     """log that asks the package's Value for the number and the slope."""
 
@@ -843,7 +810,6 @@ class _LogFromPackage(_Value):
         return out
 
 
-@_typed_in
 class _LogNoReturn(_Value):
     def log(self):
         out = _LogNoReturn(math.log(self.data), (self,), 'log')

@@ -15,7 +15,6 @@ on with the reference in ``micrograd.teaching``. The end-of-lesson exercises are
 
 import math
 import random
-import types
 from numbers import Real
 
 import micrograd
@@ -27,29 +26,6 @@ from micrograd.exercises.operations import as_text
 def lecture_mlp(seed):
     """The lecture's network, MLP(3, [4, 4, 1]) with tanh everywhere, from ``seed``."""
     return micrograd.MLP(3, [4, 4, 1], activation="tanh", output_activation="tanh", rng=seed)
-
-
-def calls_into(item):
-    """A stand-in for ``item`` (a class or a function) to put in ``forbidden``: a call to its
-    code from the student's code is a shortcut, but handing ``item`` itself in is not. A
-    your-turn goes on with its reference when the student's answer fails, so the reference
-    must pass its own check, while an answer that merely wraps it must not."""
-    if isinstance(item, type):
-        members = {name: member for name, member in vars(item).items()
-                   if isinstance(member, (types.FunctionType, staticmethod, classmethod))}
-        shadow = type(item.__name__, (), members)
-    else:
-        shadow = types.FunctionType(item.__code__, item.__globals__, item.__name__,
-                                    item.__defaults__, item.__closure__)
-    shadow.__module__, shadow.__qualname__ = item.__module__, item.__qualname__
-    return shadow
-
-
-def students(cls):
-    """Mark a wrong example class as the student's (as if written in the notebook), so the
-    check watches its code as it watches a student's."""
-    cls.__module__ = "__main__"
-    return cls
 
 
 def _keeping_random_state(judge):
@@ -236,7 +212,6 @@ def _judge_neuron(Neuron):
     return None
 
 
-@students
 class _NeuronWithoutTanh:
     def __init__(self, nin):
         self.w = [teaching.Value(random.uniform(-1, 1)) for _ in range(nin)]
@@ -249,13 +224,11 @@ class _NeuronWithoutTanh:
         return self.w + [self.b]
 
 
-@students
 class _NeuronWithoutBias(_NeuronWithoutTanh):
     def __call__(self, x):
         return sum(wi * xi for wi, xi in zip(self.w, x)).tanh()
 
 
-@students
 class _NeuronBiasNotAParameter(_NeuronWithoutTanh):
     def __call__(self, x):
         return sum((wi * xi for wi, xi in zip(self.w, x)), self.b).tanh()
@@ -264,7 +237,6 @@ class _NeuronBiasNotAParameter(_NeuronWithoutTanh):
         return self.w
 
 
-@students
 class _NeuronBiasAtZero(_NeuronBiasNotAParameter):
     def __init__(self, nin):
         self.w = [teaching.Value(random.uniform(-1, 1)) for _ in range(nin)]
@@ -274,7 +246,6 @@ class _NeuronBiasAtZero(_NeuronBiasNotAParameter):
         return self.w + [self.b]
 
 
-@students
 class _NeuronThroughData(_NeuronBiasAtZero):  # the sum of plain numbers: no graph to follow
     def __init__(self, nin):
         _NeuronWithoutTanh.__init__(self, nin)
@@ -284,7 +255,6 @@ class _NeuronThroughData(_NeuronBiasAtZero):  # the sum of plain numbers: no gra
         return teaching.Value(math.tanh(act))
 
 
-@students
 class _NeuronSumsIntoItsBias(_NeuronThroughData):  # adds up in place, into self.b's data
     def __call__(self, x):
         act = self.b
@@ -293,7 +263,6 @@ class _NeuronSumsIntoItsBias(_NeuronThroughData):  # adds up in place, into self
         return act.tanh()
 
 
-@students
 class _NeuronOneWeightRepeated(_NeuronThroughData):
     def __init__(self, nin):
         self.w = [teaching.Value(random.uniform(-1, 1))] * nin
@@ -303,14 +272,12 @@ class _NeuronOneWeightRepeated(_NeuronThroughData):
         return sum((wi * xi for wi, xi in zip(self.w, x)), self.b).tanh()
 
 
-@students
 class _NeuronOnThePackagesValue(_NeuronOneWeightRepeated):
     def __init__(self, nin):
         self.w = [micrograd.Value(random.uniform(-1, 1)) for _ in range(nin)]
         self.b = micrograd.Value(random.uniform(-1, 1))
 
 
-@students
 class _NeuronWrappingTheReference:
     def __init__(self, nin):
         self.inner = teaching.Neuron(nin)
@@ -342,7 +309,7 @@ neuron = Exercise(
     answers=CODE,
     reference=teaching.Neuron,
     reference_name="micrograd.teaching.Neuron",
-    forbidden=PACKAGE_CLASSES + (calls_into(teaching.Neuron),),
+    forbidden=PACKAGE_CLASSES + (teaching.Neuron,),
 )
 
 
@@ -387,7 +354,6 @@ def _judge_layer(Layer):
     return None
 
 
-@students
 class _LayerOneNeuronRepeated:
     def __init__(self, nin, nout):
         self.neurons = [teaching.Neuron(nin)] * nout
@@ -400,7 +366,6 @@ class _LayerOneNeuronRepeated:
         return [p for n in self.neurons for p in n.parameters()]
 
 
-@students
 class _LayerNestedParameters(_LayerOneNeuronRepeated):
     def __init__(self, nin, nout):
         self.neurons = [teaching.Neuron(nin) for _ in range(nout)]
@@ -409,7 +374,6 @@ class _LayerNestedParameters(_LayerOneNeuronRepeated):
         return [n.parameters() for n in self.neurons]
 
 
-@students
 class _LayerAlwaysAList(_LayerNestedParameters):
     def __call__(self, x):
         return [n(x) for n in self.neurons]
@@ -418,7 +382,6 @@ class _LayerAlwaysAList(_LayerNestedParameters):
         return [p for n in self.neurons for p in n.parameters()]
 
 
-@students
 class _LayerSizesSwapped(_LayerAlwaysAList):
     def __init__(self, nin, nout):
         self.neurons = [teaching.Neuron(nout) for _ in range(nin)]
@@ -428,7 +391,6 @@ class _LayerSizesSwapped(_LayerAlwaysAList):
         return outs[0] if len(outs) == 1 else outs
 
 
-@students
 class _LayerFirstNeuronsParameters(_LayerAlwaysAList):
     def __call__(self, x):
         outs = [n(x) for n in self.neurons]
@@ -438,7 +400,6 @@ class _LayerFirstNeuronsParameters(_LayerAlwaysAList):
         return self.neurons[0].parameters()
 
 
-@students
 class _LayerLastOutputOnly(_LayerFirstNeuronsParameters):  # = where the list should grow
     def __call__(self, x):
         for n in self.neurons:
@@ -449,7 +410,6 @@ class _LayerLastOutputOnly(_LayerFirstNeuronsParameters):  # = where the list sh
         return [p for n in self.neurons for p in n.parameters()]
 
 
-@students
 class _LayerWrappingTheReference:
     def __init__(self, nin, nout):
         self.inner = teaching.Layer(nin, nout)
@@ -478,7 +438,7 @@ layer = Exercise(
     answers=CODE,
     reference=teaching.Layer,
     reference_name="micrograd.teaching.Layer",
-    forbidden=PACKAGE_CLASSES + (calls_into(teaching.Layer),),
+    forbidden=PACKAGE_CLASSES + (teaching.Layer,),
 )
 
 
@@ -527,7 +487,6 @@ def _judge_mlp(MLP):
     return None
 
 
-@students
 class _MLPNotChained:
     def __init__(self, nin, nouts):
         sizes = [nin] + nouts
@@ -542,7 +501,6 @@ class _MLPNotChained:
         return [p for layer in self.layers for p in layer.parameters()]
 
 
-@students
 class _MLPEveryLayerSeesTheInputs(_MLPNotChained):
     def __init__(self, nin, nouts):
         self.layers = [teaching.Layer(nin, nout) for nout in nouts]
@@ -553,7 +511,6 @@ class _MLPEveryLayerSeesTheInputs(_MLPNotChained):
         return x
 
 
-@students
 class _MLPNestedParameters(_MLPEveryLayerSeesTheInputs):
     def __init__(self, nin, nouts):
         _MLPNotChained.__init__(self, nin, nouts)
@@ -562,7 +519,6 @@ class _MLPNestedParameters(_MLPEveryLayerSeesTheInputs):
         return [layer.parameters() for layer in self.layers]
 
 
-@students
 class _MLPChangesTheSizes(_MLPEveryLayerSeesTheInputs):  # inserts nin into the caller's list
     def __init__(self, nin, nouts):
         sizes = nouts
@@ -570,20 +526,17 @@ class _MLPChangesTheSizes(_MLPEveryLayerSeesTheInputs):  # inserts nin into the 
         self.layers = [teaching.Layer(sizes[i], sizes[i + 1]) for i in range(len(sizes) - 1)]
 
 
-@students
 class _MLPWithoutTheInputSize(_MLPEveryLayerSeesTheInputs):
     def __init__(self, nin, nouts):
         self.layers = [teaching.Layer(nouts[i], nouts[i + 1]) for i in range(len(nouts) - 1)]
 
 
-@students
 class _MLPLastLayerMissing(_MLPEveryLayerSeesTheInputs):
     def __init__(self, nin, nouts):
         sizes = [nin] + nouts
         self.layers = [teaching.Layer(sizes[i], sizes[i + 1]) for i in range(len(nouts) - 1)]
 
 
-@students
 class _MLPWrappingTheReference:
     def __init__(self, nin, nouts):
         self.inner = teaching.MLP(nin, nouts)
@@ -613,7 +566,7 @@ mlp = Exercise(
     answers=CODE,
     reference=teaching.MLP,
     reference_name="micrograd.teaching.MLP",
-    forbidden=PACKAGE_CLASSES + (calls_into(teaching.MLP),),
+    forbidden=PACKAGE_CLASSES + (teaching.MLP,),
 )
 
 

@@ -18,7 +18,6 @@ exercises are ``q1`` to ``q3``.
 import micrograd
 from micrograd import teaching
 from micrograd.exercises.exercise import CODE, NUMBERS, Exercise, close
-from micrograd.exercises.lesson08 import calls_into
 from micrograd.exercises.operations import as_text
 
 
@@ -155,7 +154,7 @@ squared_error = Exercise(
     answers=CODE,
     reference=teaching.squared_error,
     reference_name="micrograd.teaching.squared_error",
-    forbidden=(calls_into(teaching.squared_error),),
+    forbidden=(teaching.squared_error,),
 )
 
 
@@ -399,7 +398,7 @@ train_step = Exercise(
     answers=CODE,
     reference=teaching.train_step,
     reference_name="micrograd.teaching.train_step",
-    forbidden=(calls_into(teaching.train_step),),
+    forbidden=(teaching.train_step,),
 )
 
 

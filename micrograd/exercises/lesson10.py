@@ -16,23 +16,11 @@ of parameters grows with the width of the layers (q4).
 """
 
 import copy
-import types
 
 import micrograd
 from micrograd.exercises.exercise import CODE, NUMBERS, Exercise, close
 from micrograd.exercises.operations import as_text
 from micrograd.teaching import moons
-
-
-def calls_to(function):
-    """A twin of ``function``, to forbid: the same code, so that a call to it from the
-    student's code is caught, but another object, so that handing in ``function`` itself (the
-    reference a your-turn falls back on, which must pass) is not named a shortcut."""
-    twin = types.FunctionType(function.__code__, function.__globals__, function.__name__,
-                              function.__defaults__, function.__closure__)
-    twin.__qualname__, twin.__module__ = function.__qualname__, function.__module__
-    return twin
-
 
 # The check's data: 8 points of the moons, and a small seeded model for each run.
 
@@ -287,7 +275,7 @@ loss_and_accuracy = Exercise(
     answers=CODE,
     reference=moons.loss_and_accuracy,
     reference_name="micrograd.teaching.moons.loss_and_accuracy",
-    forbidden=[calls_to(moons.loss_and_accuracy)],
+    forbidden=[moons.loss_and_accuracy],
 )
 
 
@@ -475,7 +463,7 @@ train_step = Exercise(
     answers=CODE,
     reference=moons.train_step,
     reference_name="micrograd.teaching.moons.train_step",
-    forbidden=[calls_to(moons.train_step)],
+    forbidden=[moons.train_step],
 )
 
 

@@ -17,7 +17,6 @@ PyTorch's layout (W is neurons × inputs, Z = X Wᵀ + b), judged against the ex
 on two layers, one of them square, array by array, entry by entry, after its shapes.
 """
 
-import types
 
 import numpy as np
 
@@ -25,16 +24,6 @@ import micrograd
 from micrograd.exercises.exercise import CODE, NUMBERS, Exercise, close
 from micrograd.exercises.operations import as_text
 from micrograd.teaching import efficiency
-
-
-def calls_to(function):
-    """A twin of ``function``, to forbid: the same code, so that a call to it from the
-    student's code is caught, but another object, so that handing in ``function`` itself (the
-    reference a your-turn falls back on, which must pass) is not named a shortcut."""
-    twin = types.FunctionType(function.__code__, function.__globals__, function.__name__,
-                              function.__defaults__, function.__closure__)
-    twin.__qualname__, twin.__module__ = function.__qualname__, function.__module__
-    return twin
 
 
 def _is_number(x):
@@ -248,7 +237,7 @@ nudged_gradients = Exercise(
     answers=CODE,
     reference=efficiency.nudged_gradients,
     reference_name="micrograd.teaching.efficiency.nudged_gradients",
-    forbidden=[calls_to(efficiency.nudged_gradients), micrograd.central_difference,
+    forbidden=[efficiency.nudged_gradients, micrograd.central_difference,
                micrograd.forward_difference],
 )
 
@@ -363,7 +352,7 @@ make_batches = Exercise(
     answers=CODE,
     reference=efficiency.make_batches,
     reference_name="micrograd.teaching.efficiency.make_batches",
-    forbidden=[calls_to(efficiency.make_batches)],
+    forbidden=[efficiency.make_batches],
 )
 
 
