@@ -177,8 +177,12 @@ def _kernel_alive(folder):
         pid = int((folder / KERNEL).read_text())
     except (OSError, ValueError):
         return True  # not started yet
-    return psutil is None or psutil.pid_exists(pid) and \
-        psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    if psutil is None:
+        return True
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.Error:  # gone between two looks
+        return False
 
 
 def _kill_tree(process):
